@@ -1,0 +1,116 @@
+/** The user's entries of this week: fetched from Kendo into the cache the popup paints from. */
+import { activeApi, markRejected, toServerTime } from '../connection';
+import { entriesItem, outboxItem } from '../storage';
+import { serialize } from '../lock';
+import { now } from '../clock';
+import { isKendoError } from '../kendo/errors';
+import { toErrorData, UserError } from '../errors';
+import { localWeek, queryRangeForWeek } from './days';
+import { retryNow } from '../outbox/deliver';
+import type { Entry } from '../types';
+
+/** Kendo's field names, as the popup's form names them. */
+const FIELD_NAMES: Record<string, string> = {
+  minutes_spent: 'duration',
+  started_at: 'startedAt',
+  note: 'note',
+};
+
+/** A Kendo error with its field messages under the form's field names. */
+export function withFormFields(e: unknown): unknown {
+  if (!isKendoError(e) || !e.fields) return e;
+  const fields: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(e.fields)) fields[FIELD_NAMES[k] ?? k] = v;
+  return new UserError(e.message, fields, e.kind);
+}
+
+/** Fetch this week's own entries. A failure keeps the old list and records why. */
+export async function refreshEntries(): Promise<void> {
+  const { conn, api } = await activeApi();
+  const week = localWeek(now());
+  let entries: Entry[];
+  try {
+    entries = (await api.searchEntries(queryRangeForWeek(week))).filter(
+      (e) => e.user_id === conn.user.id,
+    );
+  } catch (e) {
+    if (isKendoError(e) && e.kind === 'unauthorized') await markRejected(conn.origin);
+    await serialize(async () => {
+      const cache = await entriesItem.getValue();
+      if (cache?.origin === conn.origin)
+        await entriesItem.setValue({ ...cache, error: toErrorData(e) });
+    });
+    throw e;
+  }
+  await serialize(() =>
+    entriesItem.setValue({
+      origin: conn.origin,
+      userId: conn.user.id,
+      weekStart: week.start,
+      fetchedAt: now(),
+      entries,
+    }),
+  );
+  // Kendo answers again: whatever waited for it need not wait for its backoff.
+  if ((await outboxItem.getValue()).some((x) => x.state === 'queued' || x.state === 'unknown')) {
+    void retryNow();
+  }
+}
+
+/** An entry of the cache by id, or a clear error. */
+export async function cachedEntry(entryId: number): Promise<Entry> {
+  const entry = (await entriesItem.getValue())?.entries.find((e) => e.id === entryId);
+  if (!entry) throw new UserError('This entry is no longer in the list. It may have been deleted.');
+  return entry;
+}
+
+/** Change one of the user's entries (PUT with the fields of create). */
+export async function updateEntry(req: {
+  entryId: number;
+  minutes: number;
+  startedAt: number;
+  note: string;
+}): Promise<Entry> {
+  const entry = await cachedEntry(req.entryId);
+  if (req.startedAt > now() + 60_000) {
+    throw new UserError('The start cannot be in the future.', {
+      startedAt: ['The start cannot be in the future.'],
+    });
+  }
+  const { api } = await activeApi();
+  const startedAt = Math.min(await toServerTime(req.startedAt), await toServerTime(now()));
+  let updated: Entry;
+  try {
+    updated = await api.updateEntry(entry.project_id, entry.issue_id, entry.id, {
+      minutes_spent: req.minutes,
+      started_at: new Date(startedAt).toISOString(),
+      note: req.note,
+    });
+  } catch (e) {
+    if (isKendoError(e) && (e.kind === 'forbidden' || e.kind === 'not_found')) {
+      void refreshEntries().catch(() => undefined);
+      throw new UserError(
+        e.kind === 'forbidden'
+          ? 'Kendo does not let you change this entry: it is not yours.'
+          : 'This entry no longer exists in Kendo. The list has been refreshed.',
+        undefined,
+        e.kind,
+      );
+    }
+    throw withFormFields(e);
+  }
+  const merged = {
+    ...updated,
+    issue_key: updated.issue_key ?? entry.issue_key ?? null,
+    issue_title: updated.issue_title ?? entry.issue_title ?? null,
+  };
+  await serialize(async () => {
+    const cache = await entriesItem.getValue();
+    if (!cache) return;
+    await entriesItem.setValue({
+      ...cache,
+      entries: cache.entries.map((e) => (e.id === merged.id ? merged : e)),
+    });
+  });
+  return merged;
+}

@@ -1,0 +1,115 @@
+/**
+ * Every storage item of the extension, defined once. Nobody else spells a storage key.
+ * `local:` survives restarts; `session:` lives as long as the browser session.
+ * The background is the one writer of every item: views ask it through messages.
+ */
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_ROUNDING } from './timer/rounding';
+import type {
+  Connection,
+  EntriesCache,
+  IdleNotice,
+  IssueRef,
+  OutboxItem,
+  PendingDelete,
+  Settings,
+  Timer,
+} from './types';
+
+/** The running timer, or null. Every view follows this item. */
+export const timerItem = storage.defineItem<Timer | null>('local:timer', {
+  fallback: null,
+  version: 1,
+});
+
+/** Entries on their way to Kendo, oldest first. */
+export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * Checked connections, by origin, and which one is in use. A list so that more tenants
+ * can be added later; today the options page keeps one.
+ */
+export const connectionsItem = storage.defineItem<{ active: string | null; list: Connection[] }>(
+  'local:connections',
+  { fallback: { active: null, list: [] }, version: 1 },
+);
+
+/**
+ * Personal access tokens by origin. Read only by the background (lib/connection.ts), sent only
+ * to that origin. Kept apart from `connections` so views never load it.
+ */
+export const tokensItem = storage.defineItem<Record<string, string>>('local:tokens', {
+  fallback: {},
+  version: 1,
+});
+
+export const DEFAULT_SETTINGS: Settings = {
+  rounding: DEFAULT_ROUNDING,
+  idle: { enabled: true, minutes: 10 },
+  reminder: { enabled: true, hours: 8 },
+};
+
+/** The user's preferences from the options page. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** The user's entries of this week, so the popup paints at once. */
+export const entriesItem = storage.defineItem<EntriesCache | null>('local:entries', {
+  fallback: null,
+  version: 1,
+});
+
+/** Deletes in their undo window, and just-done deletes that can still be undone. */
+export const pendingDeletesItem = storage.defineItem<PendingDelete[]>('local:pendingDeletes', {
+  fallback: [],
+  version: 1,
+});
+
+/** Issues resolved through the API, by `${origin} ${KEY}`, so a page needs one lookup. */
+export const issueCacheItem = storage.defineItem<
+  Record<string, { id: number; title: string; projectId: number; at: number }>
+>('local:issueCache', { fallback: {}, version: 1 });
+
+/** Projects by origin, to turn a key's code into a project id. */
+export const projectsItem = storage.defineItem<
+  Record<string, { at: number; list: { id: number; code: string; name: string }[] }>
+>('local:projects', { fallback: {}, version: 1 });
+
+/** Issues the user timed or logged lately, newest first, for suggestions. */
+export const recentIssuesItem = storage.defineItem<IssueRef[]>('local:recentIssues', {
+  fallback: [],
+  version: 1,
+});
+
+/** Kendo ids created by our own deliveries, so a look-up never claims one entry twice. */
+export const deliveredItem = storage.defineItem<{ localId: string; entryId: number; at: number }[]>(
+  'local:delivered',
+  { fallback: [], version: 1 },
+);
+
+/** Server clock minus device clock (ms), from the Date header of Kendo's answers. */
+export const clockSkewItem = storage.defineItem<{ ms: number; at: number } | null>(
+  'local:clockSkew',
+  { fallback: null, version: 1 },
+);
+
+/** Time away from the device while a timer ran, waiting for the user's choice. */
+export const idleItem = storage.defineItem<IdleNotice | null>('local:idle', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * Who is delivering the outbox right now. In storage, not memory, so that a worker which dies
+ * mid-delivery does not leave a lock behind in a new worker's memory, and no second context
+ * ever sends while one is sending.
+ */
+export const deliveryLeaseItem = storage.defineItem<{ holder: string; until: number } | null>(
+  'session:deliveryLease',
+  { fallback: null },
+);
