@@ -69,20 +69,21 @@ export function kickDelivery(): Promise<void> {
   return running;
 }
 
-/** Make every waiting entry due now (the user asked, or Kendo just answered), then deliver. */
+/**
+ * Make waiting entries due now (the user asked, or Kendo just answered), then deliver. Entries
+ * Kendo refused wait for the user's fix unless the user names one to retry; entries paused for
+ * a token wait for a new token, whoever asks.
+ */
 export async function retryNow(localId?: string): Promise<void> {
   await serialize(async () => {
     const list = await outboxItem.getValue();
     await outboxItem.setValue(
-      list.map((x) =>
-        (localId === undefined || x.localId === localId) && x.state !== 'sending'
-          ? {
-              ...x,
-              state: x.state === 'unknown' ? 'unknown' : 'queued',
-              nextAttemptAt: now(),
-            }
-          : x,
-      ),
+      list.map((x) => {
+        const waiting = x.state === 'queued' || x.state === 'unknown';
+        const asked = localId !== undefined && x.localId === localId && x.state === 'needs-user';
+        if ((localId !== undefined && x.localId !== localId) || !(waiting || asked)) return x;
+        return { ...x, state: x.state === 'unknown' ? 'unknown' : 'queued', nextAttemptAt: now() };
+      }),
     );
   });
   await kickDelivery();
