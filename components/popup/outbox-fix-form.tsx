@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { send } from '../../lib/messages';
+import { formatMinutes, parseDuration } from '../../lib/duration';
+import { formatDateTimeLocalInput, parseDateTimeLocalInput } from '../../lib/format';
+import { Field } from '../shared/field';
+import { Confirm } from '../shared/confirm';
+import { splitError } from '../shared/field-errors';
+import type { ErrorData, OutboxItem } from '../../lib/types';
+
+const FIELDS = ['duration', 'startedAt', 'note', 'issue'] as const;
+
+/** An entry Kendo refused: fix what it objected to, move it to another issue, or give it up. */
+export function OutboxFixForm({ item }: { item: OutboxItem }) {
+  const [duration, setDuration] = useState(formatMinutes(item.body.minutes_spent));
+  const [startedAt, setStartedAt] = useState(formatDateTimeLocalInput(item.deviceStartedAt));
+  const [note, setNote] = useState(item.body.note ?? '');
+  const [issue, setIssue] = useState(item.issue.key);
+  const [sendError, setSendError] = useState<ErrorData | null>(null);
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  // The server's objections until the user sends again; then the answer to that.
+  const { fields, general } = splitError(sendError ?? item.lastError, FIELDS);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const parsed = parseDuration(duration);
+    const at = parseDateTimeLocalInput(startedAt);
+    if (!parsed.ok || at === null) {
+      const local: Record<string, string[]> = {};
+      if (!parsed.ok) local.duration = [parsed.message];
+      if (at === null) local.startedAt = [t('popupStartInvalid')];
+      return setSendError({ kind: 'invalid', message: '', fields: local });
+    }
+    setBusy(true);
+    const moved = issue.trim().toUpperCase() !== item.issue.key.toUpperCase();
+    const res = await send('fixOutbox', {
+      localId: item.localId,
+      minutes: parsed.minutes,
+      startedAt: at,
+      note,
+      ...(moved && { issue: issue.trim() }),
+    });
+    setBusy(false);
+    setSendError(res.ok ? null : res.error);
+  };
+
+  return (
+    <form
+      class="inline-form"
+      aria-label={t('popupFixEntry', item.issue.key)}
+      onSubmit={submit}
+      noValidate
+    >
+      <Field
+        label={t('popupDuration')}
+        value={duration}
+        onValue={setDuration}
+        error={fields.duration}
+      />
+      <Field
+        label={t('popupStartedAt')}
+        type="datetime-local"
+        value={startedAt}
+        onValue={setStartedAt}
+        error={fields.startedAt}
+      />
+      <Field
+        label={t('popupNote')}
+        type="textarea"
+        value={note}
+        onValue={setNote}
+        error={fields.note}
+      />
+      <Field label={t('popupIssue')} value={issue} onValue={setIssue} error={fields.issue} />
+      {sendError && general && (
+        <p class="error" role="alert">
+          {general}
+        </p>
+      )}
+      {confirm ? (
+        <Confirm
+          yes={t('popupYesDiscard')}
+          no={t('popupKeepEntry')}
+          onYes={() => void send('discardOutbox', { localId: item.localId })}
+          onNo={() => setConfirm(false)}
+        >
+          {t('popupDiscardEntryQuestion')}
+        </Confirm>
+      ) : (
+        <div class="row">
+          <button type="submit" class="primary" disabled={busy}>
+            {t('popupSendAgain')}
+          </button>
+          <button type="button" onClick={() => setConfirm(true)}>
+            {t('popupDiscardEntry')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { send } from '../../lib/messages';
+import { formatMinutes, parseDuration } from '../../lib/duration';
+import { parseDateTimeLocalInput } from '../../lib/format';
+import { detectIssue } from '../../lib/issue/detect';
+import { Field } from '../shared/field';
+import { splitError } from '../shared/field-errors';
+import type { ErrorData } from '../../lib/types';
+
+/** Kendo's limit on a note. */
+export const NOTE_MAX = 10_000;
+/** The counter appears this close to the limit, where it starts to matter. */
+const COUNTER_FROM = 9_000;
+const FIELDS = ['issue', 'duration', 'startedAt', 'note'] as const;
+const numbers = new Intl.NumberFormat();
+
+function keyOf(input: string): string {
+  try {
+    return detectIssue(new URL(input.trim()))?.key ?? input.trim().toUpperCase();
+  } catch {
+    return input.trim().toUpperCase();
+  }
+}
+
+/** Check what can be checked here, so a bad form sends nothing. */
+function validate(duration: string, startedAt: string, note: string) {
+  const fields: Record<string, string[]> = {};
+  const parsed = parseDuration(duration);
+  if (!parsed.ok) fields.duration = [parsed.message];
+  const at = startedAt === '' ? undefined : parseDateTimeLocalInput(startedAt);
+  if (at === null) fields.startedAt = [t('popupStartInvalid')];
+  else if (at !== undefined && at > Date.now()) fields.startedAt = [t('popupStartFuture')];
+  if (note.length > NOTE_MAX) fields.note = [t('popupNoteTooLong', numbers.format(NOTE_MAX))];
+  return { fields, minutes: parsed.ok ? parsed.minutes : 0, at: at ?? undefined };
+}
+
+/** Time worked without a timer. The issue starts as the active tab's. */
+export function QuickLog({ tabKey }: { tabKey: string | null }) {
+  const listId = useId();
+  const [issue, setIssue] = useState(tabKey ?? '');
+  const [touched, setTouched] = useState(false);
+  const [duration, setDuration] = useState('');
+  const [startedAt, setStartedAt] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ErrorData | null>(null);
+  const [done, setDone] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [suggestions, setSuggestions] = useState<{ key: string; title: string }[]>([]);
+
+  // The tab is read after the first paint: fill it in unless the user already typed.
+  useEffect(() => {
+    if (tabKey && !touched) setIssue(tabKey);
+  }, [tabKey]);
+  useEffect(() => {
+    void send('suggestIssues', {}).then((res) => res.ok && setSuggestions(res.value));
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setDone('');
+    const checked = validate(duration, startedAt, note);
+    if (Object.keys(checked.fields).length) {
+      return setError({ kind: 'invalid', message: '', fields: checked.fields });
+    }
+    setBusy(true);
+    const res = await send('logTime', {
+      issue: issue.trim(),
+      minutes: checked.minutes,
+      note,
+      ...(checked.at !== undefined && { startedAt: checked.at }),
+    });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    setError(null);
+    setDuration('');
+    setNote('');
+    setStartedAt('');
+    setDone(t('popupLogged', formatMinutes(checked.minutes), keyOf(issue)));
+  };
+
+  const { fields, general } = splitError(error, FIELDS);
+  return (
+    <form class="card quick-log" aria-label={t('popupLogTime')} onSubmit={submit} noValidate>
+      <h2>{t('popupLogTime')}</h2>
+      <div class="grid2">
+        <Field
+          label={t('popupIssue')}
+          value={issue}
+          placeholder="KD-0042"
+          list={listId}
+          error={fields.issue}
+          onValue={(v) => {
+            setTouched(true);
+            setIssue(v);
+          }}
+        />
+        <Field
+          label={t('popupDuration')}
+          value={duration}
+          placeholder="1h 30m"
+          error={fields.duration}
+          onValue={setDuration}
+        />
+      </div>
+      <datalist id={listId}>
+        {suggestions.map((s) => (
+          <option key={s.key} value={s.key}>
+            {s.title}
+          </option>
+        ))}
+      </datalist>
+      <Field
+        label={t('popupStartedAt')}
+        type="datetime-local"
+        value={startedAt}
+        hint={t('popupStartedAtHint')}
+        error={fields.startedAt}
+        onValue={setStartedAt}
+      />
+      <Field
+        label={t('popupNote')}
+        type="textarea"
+        value={note}
+        error={fields.note}
+        hint={
+          note.length >= COUNTER_FROM
+            ? `${numbers.format(note.length)} / ${numbers.format(NOTE_MAX)}`
+            : undefined
+        }
+        onValue={setNote}
+      />
+      <button type="submit" class="primary" disabled={busy}>
+        {t('popupLogTime')}
+      </button>
+      {general && (
+        <p class="error" role="alert">
+          {general}
+        </p>
+      )}
+      <p role="status" class="ok">
+        {done}
+      </p>
+    </form>
+  );
+}
