@@ -194,6 +194,9 @@ async function fail(item: OutboxItem, e: unknown, posted: boolean): Promise<Outc
   const error = explainFailure(e, item);
   const kind = isKendoError(e) ? e.kind : 'internal';
   if (kind === 'unauthorized') {
+    // A POST refused with 401 stored nothing, and a look-up came first if one was needed: this
+    // entry is surely not in Kendo, so it waits for a token like the rest (and can be discarded).
+    if (posted) await updateItem(item.localId, (x) => ({ ...x, state: 'queued' }));
     await pauseAll(item.issue.origin, error);
     await markRejected(item.issue.origin);
     return 'stop';
