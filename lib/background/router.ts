@@ -39,7 +39,8 @@ export async function dispatch(
   const kind = senderKind(sender);
   const msg = raw as Partial<Envelope>;
   const type = msg?.type;
-  if (kind === 'foreign' || typeof type !== 'string' || !(type in requestSchemas)) {
+  // Own keys only: `in` would let 'constructor' or 'toString' through to a schema that is not one.
+  if (kind === 'foreign' || typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
     return { ok: false, error: { kind: 'refused', message: 'Request refused.' } };
   }
   if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(type as MessageType)) {
