@@ -61,7 +61,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 async function start(url = ISSUE_URL): Promise<void> {
-  window.happyDOM.setURL(url);
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   renderIssue(new URL(url).pathname.split('/').pop() ?? '');
   ctx = new ContentScriptContext('kendo-test');
   await startIssueButton(ctx, window).ready;
