@@ -5,7 +5,7 @@ import { serialize } from '../lock';
 import { now } from '../clock';
 import { isKendoError } from '../kendo/errors';
 import { toErrorData, UserError } from '../errors';
-import { localWeek, queryRangeForWeek } from './days';
+import { entryStartMs, localWeek, queryRangeForWeek } from './days';
 import { retryNow } from '../outbox/deliver';
 import type { Entry } from '../types';
 
@@ -30,9 +30,12 @@ export async function refreshEntries(): Promise<void> {
   const week = localWeek(now());
   let entries: Entry[];
   try {
-    entries = (await api.searchEntries(queryRangeForWeek(week))).filter(
-      (e) => e.user_id === conn.user.id,
-    );
+    // The query is widened by a day each side (time zones); what lies outside the local week
+    // goes, as do other users' entries, which Kendo also returns.
+    entries = (await api.searchEntries(queryRangeForWeek(week))).filter((e) => {
+      const at = entryStartMs(e);
+      return e.user_id === conn.user.id && at >= week.start && at < week.end;
+    });
   } catch (e) {
     if (isKendoError(e) && e.kind === 'unauthorized') await markRejected(conn.origin);
     await serialize(async () => {
