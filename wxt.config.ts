@@ -1,13 +1,34 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 // Kendo tenants live at https://{tenant}.kendo.dev; this is the only origin the
 // extension talks to or runs on.
 export const KENDO_MATCH = 'https://*.kendo.dev/*';
 
+/**
+ * Page text is rendered as text, never as HTML: lint forbids `dangerouslySetInnerHTML`, and this
+ * takes the capability out of Preact itself, so no code path can assign innerHTML (and Firefox's
+ * add-on linter, which flags Preact's assignment, has nothing to flag).
+ */
+function textOnlyPreact(): Plugin {
+  return {
+    name: 'kendo-timer:text-only-preact',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]/.test(id)) return null;
+      const out = code.replace(
+        /(\w+)\.innerHTML=(\w+)\.__html/g,
+        '(()=>{throw new Error("Kendo Timer renders text only")})()',
+      );
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [textOnlyPreact(), preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -26,7 +47,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kendo-timer@kendo-timer.dev',
-              strict_min_version: '115.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
