@@ -53,7 +53,9 @@ export function QuickLog({ tabKey }: { tabKey: string | null }) {
     if (tabKey && !touched) setIssue(tabKey);
   }, [tabKey]);
   useEffect(() => {
-    void send('suggestIssues', {}).then((res) => res.ok && setSuggestions(res.value));
+    void send('suggestIssues', {}).then((res) => {
+      if (res.ok && Array.isArray(res.value)) setSuggestions(res.value);
+    });
   }, []);
 
   const submit = async (e: Event) => {

@@ -48,7 +48,8 @@ export function useActiveIssue(enabled: boolean): ActiveIssue {
       setState({ ready: true, issue: issue && fallback ? { ...issue, title: fallback } : issue });
       if (!issue) return;
       const res = await send('resolveIssue', { issue });
-      if (live && res.ok) setState({ ready: true, issue: { ...issue, title: res.value.title } });
+      if (live && res.ok && res.value)
+        setState({ ready: true, issue: { ...issue, title: res.value.title } });
     })();
     return () => {
       live = false;
