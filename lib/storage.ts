@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_ROUNDING } from './timer/rounding';
+import { migrateOutboxV1, migrateTimerV1 } from './migrations';
 import type {
   Connection,
   EntriesCache,
@@ -16,16 +17,21 @@ import type {
   Timer,
 } from './types';
 
-/** The running timer, or null. Every view follows this item. */
+/** The running timer, or null. Every view follows this item. v2: the timer has an `id`. */
 export const timerItem = storage.defineItem<Timer | null>('local:timer', {
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: { 2: (v: unknown) => migrateTimerV1(v) },
 });
 
-/** Entries on their way to Kendo, oldest first. */
+/**
+ * Entries on their way to Kendo, oldest first. v2: `issue` is one IssueRef, and items carry
+ * `deviceStartedAt`, `createdAt` and `source`.
+ */
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
   fallback: [],
-  version: 1,
+  version: 2,
+  migrations: { 2: (v: unknown) => migrateOutboxV1(v) },
 });
 
 /**
