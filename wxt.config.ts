@@ -29,6 +29,15 @@ function textOnlyPreact(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [textOnlyPreact(), preact()] }),
+  // The Firefox sources zip is what a reviewer rebuilds from: the code, not test or run output.
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      'playwright-report/**',
+      'demo-output/**',
+      'bench/results.json',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
