@@ -134,6 +134,18 @@ describe('popup timer', () => {
     await until(() => sentOf('startTimer').length === 1, 'startTimer sent');
   });
 
+  it('uses the last other tab when the popup itself is open as the active tab', async () => {
+    await openTab(`${ORIGIN}/projects/1/issues/KD-0042`);
+    const self = await fakeBrowser.tabs.create({
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+      active: true,
+    });
+    fakeBrowser.tabs.getCurrent = (async () => self) as never;
+    const c = await mount();
+    await until(() => buttons(c, 'Start timer').length === 1, 'Start timer');
+    expect(c.querySelector('.timer .key')?.textContent).toBe('KD-0042');
+  });
+
   it('says what to do when the tab is not a Kendo issue', async () => {
     await openTab('https://example.com/');
     const c = await mount();
