@@ -27,10 +27,21 @@ async function draw(timer: Timer | null): Promise<void> {
   else await browser.alarms.clear(BADGE_ALARM);
 }
 
+let drawing: Promise<void> = Promise.resolve();
+
+/**
+ * Draws run one after another, each from the timer as stored when it starts: a draw from an
+ * older read (the worker's first one, racing a change) can then never paint over a newer one.
+ */
+function redraw(): Promise<void> {
+  drawing = drawing.then(async () => draw(await timerItem.getValue())).catch(() => undefined);
+  return drawing;
+}
+
 export function registerBadge(): void {
-  timerItem.watch((t) => void draw(t));
+  timerItem.watch(() => void redraw());
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name === BADGE_ALARM) await draw(await timerItem.getValue());
+    if (alarm.name === BADGE_ALARM) await redraw();
   });
-  void timerItem.getValue().then(draw);
+  void redraw();
 }
