@@ -34,7 +34,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Timer v1 → v2: give it an id. */
-export function migrateTimerV1(value: unknown, newId = () => crypto.randomUUID()): Timer | null {
+export function migrateTimerV1(
+  value: unknown,
+  newId: () => string = () => crypto.randomUUID(),
+): Timer | null {
   if (!isObject(value) || !isObject(value.issue) || typeof value.startedAt !== 'number') {
     return null;
   }
