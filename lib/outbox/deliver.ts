@@ -72,7 +72,7 @@ export function kickDelivery(): Promise<void> {
 /**
  * Make waiting entries due now (the user asked, or Kendo just answered), then deliver. Entries
  * Kendo refused wait for the user's fix unless the user names one to retry; entries paused for
- * a token wait for a new token, whoever asks.
+ * a token wait for a new token, whoever asks; a rate-limited entry waits out its Retry-After.
  */
 export async function retryNow(localId?: string): Promise<void> {
   await serialize(async () => {
@@ -82,6 +82,8 @@ export async function retryNow(localId?: string): Promise<void> {
         const waiting = x.state === 'queued' || x.state === 'unknown';
         const asked = localId !== undefined && x.localId === localId && x.state === 'needs-user';
         if ((localId !== undefined && x.localId !== localId) || !(waiting || asked)) return x;
+        // Kendo said when to come back; neither a click nor an opened popup changes that.
+        if (x.lastError?.kind === 'rate_limited' && x.nextAttemptAt > now()) return x;
         return { ...x, state: x.state === 'unknown' ? 'unknown' : 'queued', nextAttemptAt: now() };
       }),
     );
