@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { send } from '../../lib/messages';
 import { t, type MessageKey } from '../../lib/i18n';
 import { useView } from '../../lib/ui/store';
 import type { Settings } from '../../lib/types';
 import type { RoundingMode, RoundingStep } from '../../lib/timer/rounding';
 import { OptionField } from './option-field';
+import { useCommit } from './use-commit';
 
 type Key = 'mode' | 'step' | 'idle' | 'idleMinutes' | 'reminder' | 'reminderHours';
 type Note = { key: Key; text: string; failed: boolean } | null;
@@ -32,14 +33,12 @@ export function parseReminderHours(text: string): number | null {
 export function SettingsForm() {
   const settings = useView((s) => s.settings);
   const [note, setNote] = useState<Note>(null);
-  const [idleText, setIdleText] = useState(String(settings.idle.minutes));
-  const [hoursText, setHoursText] = useState(String(settings.reminder.hours));
+  // What is being typed in a number field, until it is saved; otherwise the stored value shows.
+  const [idleDraft, setIdleDraft] = useState<string | null>(null);
+  const [hoursDraft, setHoursDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<Partial<Record<Key, string>>>({});
 
-  useEffect(() => setIdleText(String(settings.idle.minutes)), [settings.idle.minutes]);
-  useEffect(() => setHoursText(String(settings.reminder.hours)), [settings.reminder.hours]);
-
-  async function save(key: Key, next: Settings): Promise<void> {
+  async function save(key: Key, next: Settings): Promise<boolean> {
     setNote({ key, text: t('optionsSaving'), failed: false });
     const res = await send('saveSettings', { settings: next });
     setNote(
@@ -47,6 +46,7 @@ export function SettingsForm() {
         ? { key, text: t('optionsSaved'), failed: false }
         : { key, text: t('optionsSaveFailed', res.error.message), failed: true },
     );
+    return res.ok;
   }
 
   function saveNumber(key: 'idleMinutes' | 'reminderHours', text: string): void {
@@ -60,13 +60,18 @@ export function SettingsForm() {
       return;
     }
     setInvalid((v) => ({ ...v, [key]: undefined }));
-    void save(
-      key,
+    const next =
       key === 'idleMinutes'
         ? { ...settings, idle: { ...settings.idle, minutes: value } }
-        : { ...settings, reminder: { ...settings.reminder, hours: value } },
+        : { ...settings, reminder: { ...settings.reminder, hours: value } };
+    // The draft stays until the save is through, so the old value never flashes back.
+    void save(key, next).then(
+      (ok) => ok && (key === 'idleMinutes' ? setIdleDraft : setHoursDraft)(null),
     );
   }
+
+  const idleRef = useCommit((v) => saveNumber('idleMinutes', v));
+  const hoursRef = useCommit((v) => saveNumber('reminderHours', v));
 
   const saved = (key: Key) => (
     <span role="status" class={note?.key === key && note.failed ? 'saved error' : 'saved'}>
@@ -153,9 +158,9 @@ export function SettingsForm() {
               min={1}
               max={240}
               step={1}
-              value={idleText}
-              onInput={(e) => setIdleText(e.currentTarget.value)}
-              onChange={(e) => saveNumber('idleMinutes', e.currentTarget.value)}
+              ref={idleRef}
+              value={idleDraft ?? String(settings.idle.minutes)}
+              onInput={(e) => setIdleDraft(e.currentTarget.value)}
             />
           )}
         </OptionField>
@@ -189,9 +194,9 @@ export function SettingsForm() {
               min={0.5}
               max={24}
               step={0.5}
-              value={hoursText}
-              onInput={(e) => setHoursText(e.currentTarget.value)}
-              onChange={(e) => saveNumber('reminderHours', e.currentTarget.value)}
+              ref={hoursRef}
+              value={hoursDraft ?? String(settings.reminder.hours)}
+              onInput={(e) => setHoursDraft(e.currentTarget.value)}
             />
           )}
         </OptionField>

@@ -214,6 +214,18 @@ describe('settings', () => {
     expect(saved.idle).toEqual({ enabled: false, minutes: 20 });
   });
 
+  it('save a number when it is committed, not on every keystroke', async () => {
+    await mount();
+    type(field('Idle after (minutes)'), '3');
+    commit(field('Remind after (hours)'), '2');
+    await until(() => sent.length >= 1, 'saveSettings');
+    expect(sent).toHaveLength(1);
+    const saved = sent[0]!.data.settings as typeof DEFAULT_SETTINGS;
+    expect(saved.idle.minutes).toBe(DEFAULT_SETTINGS.idle.minutes);
+    expect(saved.reminder.hours).toBe(2);
+    expect(field('Idle after (minutes)').value).toBe('3');
+  });
+
   it('refuse an invalid number at its field and send nothing', async () => {
     await mount();
     const idle = field('Idle after (minutes)');
