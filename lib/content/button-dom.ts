@@ -55,7 +55,8 @@ export function paintButton(dom: ButtonDom, key: string, state: ButtonState, now
         ? t('buttonStop')
         : t('buttonStart'),
   );
-  setText(time, state.mode === 'stop' ? formatElapsed(now - state.startedAt) : '');
+  // The space is text, not CSS gap, so the accessible name reads "Stop timer 0:12:34".
+  setText(time, state.mode === 'stop' ? ` ${formatElapsed(now - state.startedAt)}` : '');
   button.className = state.mode;
   const viewer = state.mode === 'viewer';
   setAttr(button, 'aria-disabled', viewer ? 'true' : null);

@@ -12,6 +12,9 @@ import { buttonState, type ButtonState, type Connections } from './button-state'
 import { createButtonDom, HOST_TAG, paintButton, type ButtonDom } from './button-dom';
 import { readStoredState, watchStoredState, type StoredState } from './stored-state';
 
+/** How long a page that has just changed its URL may take to render its toolbar or title. */
+const RENDER_GRACE_MS = 1000;
+
 export interface IssueButton {
   /** Re-read the URL and page and bring the button in line (also run on every DOM batch). */
   sync(): void;
@@ -22,6 +25,8 @@ export interface IssueButton {
 export function startIssueButton(ctx: ContentScriptContext, win: Window = window): IssueButton {
   const doc = win.document;
   let href = '';
+  let navigatedAt = 0;
+  let graceTimer: number | undefined;
   let issue: DetectedIssue | null = null;
   let timer: Timer | null = null;
   let connections: Connections = { active: null, list: [] };
@@ -46,6 +51,7 @@ export function startIssueButton(ctx: ContentScriptContext, win: Window = window
     const url = win.location.href;
     if (url !== href) {
       href = url;
+      navigatedAt = Date.now();
       issue = detectIssue(new URL(url), doc);
       if (dom) dom.status.textContent = '';
     }
@@ -57,7 +63,13 @@ export function startIssueButton(ctx: ContentScriptContext, win: Window = window
       dom = createButtonDom(doc);
       dom.button.addEventListener('click', () => void onClick());
     }
-    placeHost(dom.host, doc);
+    const waited = Date.now() - navigatedAt;
+    if (!placeHost(dom.host, doc, waited >= RENDER_GRACE_MS)) {
+      // The observer brings the toolbar as soon as it renders; this is for a page that never does.
+      if (graceTimer !== undefined) clearTimeout(graceTimer);
+      graceTimer = ctx.setTimeout(sync, RENDER_GRACE_MS - waited + 10);
+      return;
+    }
     paint();
   });
 
@@ -100,7 +112,7 @@ export function startIssueButton(ctx: ContentScriptContext, win: Window = window
         state.mode === 'connect'
           ? await send('openOptions', {})
           : state.mode === 'stop'
-            ? await send('stopTimer', { timerId: state.timerId })
+            ? await send('stopTimer', state.timerId ? { timerId: state.timerId } : {})
             : await send('startTimer', { issue: freshIssue(issue) });
       // Text only: the message may quote Kendo.
       if (!res.ok) status.textContent = res.error.message;

@@ -2,7 +2,8 @@
  * The two storage items the button follows, read without WXT's storage wrapper: it would add
  * 3.5 KB gzip to a script that runs on every Kendo page, past its 10 KB budget. The keys are
  * those of `timerItem` and `connectionsItem` in lib/storage.ts (a unit test holds them equal);
- * both are version 1 with no migrations, so the raw values have the stored shape.
+ * the background runs their migrations (lib/migrations.ts) when it starts and writes the result,
+ * so the raw values have the current shape, and a change made by a migration arrives here too.
  */
 import { browser } from 'wxt/browser';
 import type { Timer } from '../types';

@@ -52,8 +52,8 @@ function renderIssue(key: string, title = `Title of ${key}`): void {
   document.body.append(h1, toolbar);
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+async function until(check: () => boolean, what: string, ms = 500): Promise<void> {
+  for (let i = 0; i < ms / 5; i++) {
     if (check()) return;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -137,6 +137,23 @@ describe('the issue-page button', () => {
     }
     window.dispatchEvent(new PopStateEvent('popstate'));
     expect(hosts()).toHaveLength(1);
+  });
+
+  it('waits for the app to render after navigation before falling back to a corner button', async () => {
+    await start();
+    history.pushState({}, '', '/projects/1/issues/KD-0043');
+    const loading = document.createElement('p');
+    loading.textContent = 'Loading…';
+    document.body.replaceChildren(loading);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hosts()).toHaveLength(0);
+    renderIssue('KD-0043');
+    await until(() => hosts()[0]?.dataset.placement === 'toolbar', 'the toolbar');
+    // A page that never renders a toolbar or title still gets its button, in the corner.
+    history.pushState({}, '', '/projects/1/issues/KD-0044');
+    document.body.replaceChildren(loading);
+    await until(() => hosts()[0]?.dataset.placement === 'fixed', 'the corner', 2000);
+    expect(hosts()[0]?.dataset.issueKey).toBe('KD-0044');
   });
 
   it('offers to connect on a tenant that is not the connected one, and opens the options', async () => {
