@@ -104,7 +104,7 @@ async function main(): Promise<number> {
       }
       const name = actions.choose();
       let stopAfter = rng.chance(0.08);
-      if (POSTS.includes(name) && rng.chance(0.35)) {
+      if (POSTS.includes(name) && rng.chance(0.45)) {
         const kind = faults.create();
         notes.push(`POST ${kind}`);
         // A delayed answer is the moment to stop the worker: it dies with the request in flight.
@@ -114,11 +114,11 @@ async function main(): Promise<number> {
         faults.lookup();
         notes.push('look-up fault');
       }
-      if (name === 'edit' && rng.chance(0.35)) {
+      if (name === 'edit' && rng.chance(0.4)) {
         faults.put();
         notes.push('PUT fault');
       }
-      if ((name === 'delete' || name === 'delete-undo') && rng.chance(0.3)) {
+      if ((name === 'delete' || name === 'delete-undo') && rng.chance(0.35)) {
         faults.delete();
         notes.push('DELETE fault');
       }

@@ -56,7 +56,7 @@ export class Actions {
     const t = this.running !== null;
     return this.rng.weighted<ActionName>({
       start: t ? 0 : 30,
-      backdate: t ? 12 : 0,
+      backdate: t ? 8 : 0,
       stop: t ? 16 : 0,
       'double-stop': t ? 4 : 0,
       switch: t ? 12 : 0,
