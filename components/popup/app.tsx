@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { activeConnectionOf, useView } from '../../lib/ui/store';
 import { send } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { StatusLine } from './status-line';
 import { IdlePrompt } from './idle-prompt';
 import { TimerSection } from './timer-section';
@@ -33,6 +34,8 @@ export function App() {
 
   return (
     <main class="popup">
+      {/* Names the page for heading navigation; sighted users see the toolbar icon. */}
+      <h1 class="sr-only">{t('extName')}</h1>
       <StatusLine connection={connection} />
       {idleBack && <IdlePrompt idle={idleBack} />}
       {(canLog || timer) && (
