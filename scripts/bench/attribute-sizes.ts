@@ -1,9 +1,9 @@
 // A missed size budget, explained: which packages and folders fill an entrypoint's files.
 import { join } from 'node:path';
-import { attribute } from './attribution';
+import { attribute, gzipShare } from './attribution';
 import type { EntrypointSize } from './sizes';
 
-/** "zod 25.7 KB, lib/outbox 9.1 KB, …": raw minified bytes per source group, largest first. */
+/** "zod 25.7 KB (gzip ≈ 8.1), …": minified bytes per source group, largest first. */
 export function attributeEntrypoint(
   size: EntrypointSize | undefined,
   mappedDir: string,
@@ -11,16 +11,17 @@ export function attributeEntrypoint(
   top = 8,
 ): string {
   if (!size) return 'no source-mapped build';
-  const totals = new Map<string, number>();
+  const texts = new Map<string, string>();
   for (const f of size.files) {
     if (!/\.m?js$/.test(f.file)) continue;
-    for (const { group, bytes } of attribute(join(mappedDir, f.file), root)) {
-      totals.set(group, (totals.get(group) ?? 0) + bytes);
+    for (const [group, text] of attribute(join(mappedDir, f.file), root)) {
+      texts.set(group, (texts.get(group) ?? '') + text);
     }
   }
-  return [...totals]
-    .sort((a, b) => b[1] - a[1])
+  const kb = (n: number): string => (n / 1024).toFixed(1);
+  return [...texts]
+    .sort((a, b) => b[1].length - a[1].length)
     .slice(0, top)
-    .map(([group, bytes]) => `${group} ${(bytes / 1024).toFixed(1)} KB`)
+    .map(([group, text]) => `${group} ${kb(text.length)} KB (gzip ≈ ${kb(gzipShare(text))})`)
     .join(', ');
 }

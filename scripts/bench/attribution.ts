@@ -3,6 +3,7 @@
 // size budget is explained without a bundle visualizer.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -43,27 +44,37 @@ export function groupOf(source: string): string {
   return ours.length > 2 ? `${ours[0]}/${ours[1]}` : ours[0]!;
 }
 
-/** Output bytes per group for `jsFile` (with `jsFile.map` beside it), largest first. */
-export function attribute(jsFile: string, root: string): { group: string; bytes: number }[] {
+/** The minified text each group produced in `jsFile` (with `jsFile.map` beside it). */
+export function attribute(jsFile: string, root: string): Map<string, string> {
   const code = readFileSync(jsFile, 'utf8').split('\n');
   const map = JSON.parse(readFileSync(`${jsFile}.map`, 'utf8')) as {
     sources: string[];
     mappings: string;
   };
-  const totals = new Map<string, number>();
-  const add = (src: number | undefined, n: number): void => {
+  const totals = new Map<string, string[]>();
+  const add = (src: number | undefined, text: string): void => {
     const source = map.sources[src ?? -1];
     const group =
       source === undefined
         ? '(no source)'
         : groupOf(relative(root, resolve(dirname(jsFile), source)));
-    totals.set(group, (totals.get(group) ?? 0) + n);
+    const parts = totals.get(group) ?? [];
+    parts.push(text);
+    totals.set(group, parts);
   };
   const state = { src: 0 };
   map.mappings.split(';').forEach((line, i) => {
     const segs = decodeLine(line, state);
-    const len = code[i]?.length ?? 0;
-    segs.forEach(([col, src], j) => add(src, (segs[j + 1]?.[0] ?? len) - col));
+    const text = code[i] ?? '';
+    segs.forEach(([col, src], j) => add(src, text.slice(col, segs[j + 1]?.[0] ?? text.length)));
   });
-  return [...totals].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return new Map([...totals].map(([group, parts]) => [group, parts.join('')]));
+}
+
+/**
+ * gzip level 9 of each group's text on its own: an estimate of its share (gzip is not additive,
+ * and a group compresses a little worse alone than inside the whole file).
+ */
+export function gzipShare(text: string): number {
+  return gzipSync(Buffer.from(text), { level: 9 }).length;
 }

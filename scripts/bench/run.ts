@@ -29,7 +29,7 @@ function sizeRows(mappedDir: string, root: string): Row[] {
     note: [
       s.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)}`).join(', '),
       s.budget !== null && s.gzip > s.budget
-        ? `raw bytes by source: ${attributeEntrypoint(mapped.get(s.name), mappedDir, root)}`
+        ? `minified bytes by source: ${attributeEntrypoint(mapped.get(s.name), mappedDir, root)}`
         : '',
     ]
       .filter(Boolean)
