@@ -59,9 +59,14 @@ function phaseSummary(opens: PopupOpen[]): string {
   });
   if (dcl.length === 0) return 'no phase timings';
   const med = (xs: number[]): number => summarize(xs).median;
+  const busy = opens.flatMap((o) => {
+    const v = o.phases?.taskMs;
+    return typeof v === 'number' ? [v] : [];
+  });
   return (
     `median ${med(dcl.map((d) => d[0]!))} ms to DOMContentLoaded (document, module scripts run), ` +
-    `then ${med(dcl.map((d) => d[1]!))} ms to the mark (storage read, render, paint)`
+    `then ${med(dcl.map((d) => d[1]!))} ms to the mark (storage read, render, paint); ` +
+    (busy.length ? `main thread busy ${med(busy)} ms (median) per open` : '')
   );
 }
 
