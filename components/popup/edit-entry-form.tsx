@@ -22,7 +22,9 @@ export function EditEntryForm({ entry, onDone }: { entry: Entry; onDone(): void 
   const submit = async (e: Event) => {
     e.preventDefault();
     const parsed = parseDuration(duration);
-    const at = parseDateTimeLocalInput(startedAt);
+    // The field holds whole minutes: an untouched start keeps Kendo's seconds.
+    const untouched = startedAt === formatDateTimeLocalInput(entryStartMs(entry));
+    const at = untouched ? entryStartMs(entry) : parseDateTimeLocalInput(startedAt);
     const local: Record<string, string[]> = {};
     if (!parsed.ok) local.duration = [parsed.message];
     if (at === null) local.startedAt = [t('popupStartInvalid')];

@@ -37,7 +37,8 @@ export function OutboxFixForm({ item }: { item: OutboxItem }) {
     const res = await send('fixOutbox', {
       localId: item.localId,
       minutes: parsed.minutes,
-      startedAt: at,
+      // The field holds whole minutes: an untouched start keeps the timer's seconds.
+      ...(startedAt !== formatDateTimeLocalInput(item.deviceStartedAt) && { startedAt: at }),
       note,
       ...(moved && { issue: issue.trim() }),
     });
