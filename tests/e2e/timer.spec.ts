@@ -223,6 +223,9 @@ test('a 422 is shown at its field and fixed in "Waiting to sync"; Send again del
   await expect(popup.waiting).toBeHidden();
   await expect.poll(() => newEntries(ext).length).toBe(1);
   expect(newEntries(ext)[0]).toMatchObject({ issue_id: 142, note: 'Shorter' });
+  // Only the note changed: the start goes out exactly as in the refused POST, seconds and all.
+  const [refused, accepted] = posts(ext, KD42_ENTRIES).map((r) => r.body as EntryBody);
+  expect(accepted?.started_at).toBe(refused?.started_at);
   await expect(popup.todayEntry('KD-0042')).toContainText('Shorter');
   expect(newEntries(ext)).toHaveLength(1);
 });
