@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { formatMinutes, parseDuration } from '../../lib/duration';
@@ -52,11 +52,15 @@ export function QuickLog({ tabKey }: { tabKey: string | null }) {
   useEffect(() => {
     if (tabKey && !touched) setIssue(tabKey);
   }, [tabKey]);
-  useEffect(() => {
+  // Suggestions cost Kendo a request: ask only when the user goes to the Issue field, once.
+  const asked = useRef(false);
+  const loadSuggestions = () => {
+    if (asked.current) return;
+    asked.current = true;
     void send('suggestIssues', {}).then((res) => {
       if (res.ok && Array.isArray(res.value)) setSuggestions(res.value);
     });
-  }, []);
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -92,6 +96,7 @@ export function QuickLog({ tabKey }: { tabKey: string | null }) {
           placeholder="KD-0042"
           list={listId}
           error={fields.issue}
+          onFocus={loadSuggestions}
           onValue={(v) => {
             setTouched(true);
             setIssue(v);

@@ -13,6 +13,7 @@ export interface FieldProps {
   list?: string;
   autoFocus?: boolean;
   onBlur?(): void;
+  onFocus?(): void;
   required?: boolean;
 }
 
@@ -32,6 +33,7 @@ export function Field(props: FieldProps) {
     autoFocus: props.autoFocus,
     required: props.required,
     onBlur: props.onBlur,
+    onFocus: props.onFocus,
     onInput: (e: Event) => props.onValue((e.currentTarget as HTMLInputElement).value),
   };
   return (

@@ -131,8 +131,14 @@ describe('quick log', () => {
     await fakeBrowser.tabs.create({ url: `${ORIGIN}/projects/1/issues/KD-0042`, active: true });
     const form = await logForm();
     await until(() => field(form, 'Issue').value === 'KD-0042', 'prefilled issue');
+    // Suggestions cost a request to Kendo: none until the user goes to the field, then one.
+    expect(sentOf('suggestIssues')).toHaveLength(0);
+    field(form, 'Issue').focus();
+    field(form, 'Issue').blur();
+    field(form, 'Issue').focus();
     const list = document.getElementById(field(form, 'Issue').getAttribute('list')!);
     await until(() => list?.querySelector('option[value="KD-0007"]'), 'suggestion');
+    expect(sentOf('suggestIssues')).toHaveLength(1);
   });
 });
 
