@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    // The fake browser has no i18n: every test reads the English messages.
+    setupFiles: ['tests/unit/setup-i18n.ts'],
     server: { deps: { inline: ['zustand'] } },
   },
 });

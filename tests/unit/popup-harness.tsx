@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import en from '../../public/_locales/en/messages.json';
+import { installEnglish } from './setup-i18n';
 import { App } from '../../components/popup/app';
 import { hydrateView } from '../../lib/ui/store';
 import { connectionsItem } from '../../lib/storage';
@@ -36,8 +36,7 @@ export async function setup(connection: Connection | null = member): Promise<voi
   fakeBrowser.reset();
   sent = [];
   replies = {};
-  fakeBrowser.i18n.getMessage = ((key: keyof typeof en, subs?: string[]) =>
-    (en[key]?.message ?? '').replace(/\$(\d)/g, (_, n) => subs?.[Number(n) - 1] ?? '')) as never;
+  installEnglish();
   // The fake answers getCurrent with the active tab; a real popup is in no tab at all.
   fakeBrowser.tabs.getCurrent = (async () => undefined) as never;
   fakeBrowser.runtime.onMessage.addListener(((msg: Sent, _s, respond) => {
