@@ -7,6 +7,7 @@ import { parseKendoAddress } from './kendo/address';
 import { isKendoError } from './kendo/errors';
 import { clockSkewItem, connectionsItem, tokensItem } from './storage';
 import { fieldError, UserError } from './errors';
+import { t } from './i18n';
 import { now } from './clock';
 import { localDayKey } from './entries/days';
 import type { Connection } from './types';
@@ -39,8 +40,7 @@ async function noteServerDate(serverMs: number, localMs: number): Promise<void> 
 /** An API client for an origin, with its stored token. */
 export async function apiFor(origin: string): Promise<KendoApi> {
   const token = (await tokensItem.getValue())[origin];
-  if (!token)
-    throw new UserError('Connect Kendo Timer to Kendo first.', undefined, 'not_connected');
+  if (!token) throw new UserError(t('errNotConnected'), undefined, 'not_connected');
   return makeApi(origin, token);
 }
 
@@ -56,7 +56,7 @@ function makeApi(origin: string, token: string): KendoApi {
 /** The active connection and its client, or a clear error when there is none. */
 export async function activeApi(): Promise<{ conn: Connection; api: KendoApi }> {
   const conn = await activeConnection();
-  if (!conn) throw new UserError('Connect Kendo Timer to Kendo first.', undefined, 'not_connected');
+  if (!conn) throw new UserError(t('errNotConnected'), undefined, 'not_connected');
   return { conn, api: await apiFor(conn.origin) };
 }
 
@@ -68,8 +68,8 @@ export async function saveConnection(address: string, token: string): Promise<Co
   const parsed = parseKendoAddress(address);
   if (!parsed.ok) throw fieldError('address', parsed.message);
   const trimmed = token.trim();
-  if (!trimmed) throw fieldError('token', 'Enter your personal access token.');
-  if (/\s/.test(trimmed)) throw fieldError('token', 'A token has no spaces: paste it again.');
+  if (!trimmed) throw fieldError('token', t('errTokenEmpty'));
+  if (/\s/.test(trimmed)) throw fieldError('token', t('errTokenSpaces'));
 
   const api = makeApi(parsed.origin, trimmed);
   let user;
@@ -109,31 +109,18 @@ async function probeCanLog(api: KendoApi): Promise<boolean> {
 }
 
 function explainCheckFailure(e: unknown, origin: string): UserError {
-  if (!isKendoError(e))
-    return fieldError('address', `Could not check the connection: ${String(e)}`);
+  if (!isKendoError(e)) return fieldError('address', t('errCheckFailed', String(e)));
   switch (e.kind) {
     case 'unauthorized':
-      return fieldError(
-        'token',
-        'Kendo did not accept this token. Create a new personal access token in your Kendo profile and paste it here.',
-        e.kind,
-      );
+      return fieldError('token', t('errTokenRefused'), e.kind);
     case 'network':
     case 'timeout':
-      return fieldError(
-        'address',
-        `No Kendo answers at ${origin}. Check the address, or your network connection.`,
-        e.kind,
-      );
+      return fieldError('address', t('errNoKendoAt', origin), e.kind);
     case 'bad_response':
     case 'not_found':
-      return fieldError(
-        'address',
-        `The server at ${origin} did not answer like Kendo does. Check the address.`,
-        e.kind,
-      );
+      return fieldError('address', t('errNotLikeKendo', origin), e.kind);
     default:
-      return fieldError('address', `Kendo could not check the token: ${e.message}`, e.kind);
+      return fieldError('address', t('errCheckToken', e.message), e.kind);
   }
 }
 

@@ -1,19 +1,21 @@
+import { t, type MessageKey } from './i18n';
+
 /** The most one entry may hold: a whole day. Anything longer is almost certainly a typo. */
 export const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Result of {@link parseDuration}: minutes, or a message to show next to the field. */
 export type DurationResult = { ok: true; minutes: number } | { ok: false; message: string };
 
-const EXAMPLES = 'like 90, 1h 30m or 1:30';
+/** Why a duration was refused, as the message key that says what is expected instead. */
 const MESSAGES = {
-  empty: `Enter a duration, ${EXAMPLES}.`,
-  garbage: `Enter a duration in hours and minutes, ${EXAMPLES}.`,
-  negative: `Enter a positive duration, ${EXAMPLES}.`,
-  zero: 'The duration must be at least 1 minute.',
-  colonMinutes: 'After the colon, minutes go from 00 to 59, as in 1:30.',
-  unitMinutes: 'Minutes after the hours go from 0 to 59, as in 1h 30m.',
-  tooLong: 'One entry can hold at most 24 hours (1440 minutes).',
-} as const;
+  empty: 'durEmpty',
+  garbage: 'durGarbage',
+  negative: 'durNegative',
+  zero: 'durZero',
+  colonMinutes: 'durColonMinutes',
+  unitMinutes: 'durUnitMinutes',
+  tooLong: 'durTooLong',
+} as const satisfies Record<string, MessageKey>;
 
 const NUM = String.raw`(\d+(?:\.\d+)?|\.\d+)`;
 const HOURS = String.raw`(?:h|hrs?|hours?)`;
@@ -55,10 +57,7 @@ export function parseDuration(input: string): DurationResult {
   const [, hours, minutes, minutesUnit] = units;
   if (hours === undefined && minutes === undefined) return fail('garbage');
   if (hours === undefined && minutesUnit === undefined && minutes?.includes('.')) {
-    return {
-      ok: false,
-      message: `Is ${minutes} hours or minutes? Write ${minutes}h or ${minutes}m.`,
-    };
+    return { ok: false, message: t('durAmbiguous', minutes) };
   }
   if (hours !== undefined && minutes !== undefined && Number(minutes) >= 60) {
     return fail('unitMinutes');
@@ -74,7 +73,7 @@ function fromMinutes(exact: number): DurationResult {
 }
 
 function fail(reason: keyof typeof MESSAGES): DurationResult {
-  return { ok: false, message: MESSAGES[reason] };
+  return { ok: false, message: t(MESSAGES[reason]) };
 }
 
 /** Minutes as a short, language-neutral label: 90 -> '1h 30m', 45 -> '45m', 120 -> '2h'. */

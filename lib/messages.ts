@@ -4,6 +4,7 @@
  * Every request has one object argument and a typed result; failures come back as data.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import type { Connection, Entry, ErrorData, Settings, Timer } from './types';
 
 export interface IssueInput {
@@ -86,13 +87,13 @@ export async function send<K extends MessageType>(type: K, data: Req<K>): Promis
     const res = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as
       Result<Res<K>> | undefined;
     if (res && typeof res === 'object' && 'ok' in res) return res;
-    return { ok: false, error: { kind: 'internal', message: 'The extension did not answer.' } };
+    return { ok: false, error: { kind: 'internal', message: t('errNoAnswer') } };
   } catch (e) {
     return {
       ok: false,
       error: {
         kind: 'internal',
-        message: `The extension could not be reached: ${e instanceof Error ? e.message : String(e)}`,
+        message: t('errUnreachable', e instanceof Error ? e.message : String(e)),
       },
     };
   }

@@ -6,6 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Envelope, MessageType, Protocol, Req, Res, Result } from '../messages';
 import { isKendoOrigin } from '../kendo/address';
 import { toErrorData } from '../errors';
+import { t } from '../i18n';
 import { CONTENT_SCRIPT_MESSAGES, requestSchemas } from './validate';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -41,19 +42,19 @@ export async function dispatch(
   const type = msg?.type;
   // Own keys only: `in` would let 'constructor' or 'toString' through to a schema that is not one.
   if (kind === 'foreign' || typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
-    return { ok: false, error: { kind: 'refused', message: 'Request refused.' } };
+    return { ok: false, error: { kind: 'refused', message: t('errRefused') } };
   }
   if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(type as MessageType)) {
-    return { ok: false, error: { kind: 'refused', message: 'Request refused.' } };
+    return { ok: false, error: { kind: 'refused', message: t('errRefused') } };
   }
   const data = msg.data as { issue?: { origin?: unknown } } | undefined;
   // A page's button may only act on an issue of its own tenant.
   if (kind === 'content' && data?.issue && data.issue.origin !== safeOrigin(sender.url ?? '')) {
-    return { ok: false, error: { kind: 'refused', message: 'Request refused.' } };
+    return { ok: false, error: { kind: 'refused', message: t('errRefused') } };
   }
   const parsed = requestSchemas[type as MessageType].safeParse(msg.data ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { kind: 'refused', message: 'Malformed request.' } };
+    return { ok: false, error: { kind: 'refused', message: t('errMalformed') } };
   }
   try {
     const handler = handlers[type as MessageType] as (r: unknown, s: Sender) => Promise<unknown>;

@@ -10,6 +10,7 @@ import { serialize } from '../lock';
 import { now } from '../clock';
 import { isKendoError } from '../kendo/errors';
 import { toErrorData, UserError } from '../errors';
+import { t } from '../i18n';
 import { cachedEntry } from './service';
 import { outboxEntry } from '../timer/service';
 import { kickDelivery } from '../outbox/deliver';
@@ -44,7 +45,7 @@ export async function undoDelete(entryId: number): Promise<void> {
   const pending = (await pendingDeletesItem.getValue()).find((d) => d.entry.id === entryId);
   if (!pending) return;
   if (pending.state === 'sending') {
-    throw new UserError('The delete is being sent right now. Try Undo again in a moment.');
+    throw new UserError(t('errDeleteSending'));
   }
   if (pending.state === 'deleted') {
     const e = pending.entry;

@@ -6,6 +6,7 @@ import { serialize } from '../lock';
 import { now } from '../clock';
 import { isKendoError } from '../kendo/errors';
 import { fieldError, UserError } from '../errors';
+import { t } from '../i18n';
 import { parseIssueInput } from '../issue/parse-input';
 import { projectForCode, resolveIssue } from '../issue/resolve';
 import { outboxEntry, withRecent } from '../timer/service';
@@ -18,35 +19,28 @@ import type { IssueRef } from '../types';
  */
 export async function issueFromInput(text: string, field = 'issue'): Promise<IssueRef> {
   const conn = await activeConnection();
-  if (!conn) throw new UserError('Connect Kendo Timer to Kendo first.', undefined, 'not_connected');
-  if (!conn.canLog)
-    throw new UserError('Your Kendo role (viewer) cannot log time.', undefined, 'forbidden');
+  if (!conn) throw new UserError(t('errNotConnected'), undefined, 'not_connected');
+  if (!conn.canLog) throw new UserError(t('errViewer'), undefined, 'forbidden');
   const parsed = parseIssueInput(text);
   if (!parsed.ok) throw fieldError(field, parsed.message);
   if (parsed.origin && parsed.origin !== conn.origin) {
-    throw fieldError(
-      field,
-      `That issue is on ${parsed.origin}; Kendo Timer is connected to ${conn.origin}.`,
-    );
+    throw fieldError(field, t('errIssueElsewhere', parsed.origin, conn.origin));
   }
   let projectId = parsed.projectId ?? null;
   try {
     projectId ??= await projectForCode(conn.origin, parsed.code);
   } catch (e) {
-    throw fieldError(
-      field,
-      `Kendo could not be asked which project ${parsed.code} is: ${isKendoError(e) ? e.message : String(e)}`,
-    );
+    const why = isKendoError(e) ? e.message : String(e);
+    throw fieldError(field, t('errProjectLookup', parsed.code, why));
   }
-  if (projectId === null)
-    throw fieldError(field, `Kendo has no project with the code ${parsed.code}.`);
+  if (projectId === null) throw fieldError(field, t('errNoProject', parsed.code));
   const issue: IssueRef = { origin: conn.origin, projectId, key: parsed.paddedKey };
   try {
     const found = await resolveIssue(issue);
     return { ...issue, id: found.id, title: found.title };
   } catch (e) {
     if (isKendoError(e) && (e.kind === 'not_found' || e.kind === 'forbidden')) {
-      throw fieldError(field, `Kendo has no issue ${parsed.paddedKey} that you can see.`);
+      throw fieldError(field, t('errNoIssue', parsed.paddedKey));
     }
     // Kendo is unreachable: queue it by key; the outbox shows it if the key turns out wrong.
     return issue;
@@ -61,7 +55,7 @@ export async function logTime(req: {
   note: string;
 }): Promise<{ localId: string }> {
   const startedAt = req.startedAt ?? now() - req.minutes * 60_000;
-  if (startedAt > now()) throw fieldError('startedAt', 'The start cannot be in the future.');
+  if (startedAt > now()) throw fieldError('startedAt', t('errStartFuture'));
   const issue = await issueFromInput(req.issue);
   const item = await outboxEntry(issue, startedAt, req.minutes, req.note, 'quick-log');
   await serialize(async () => {

@@ -4,7 +4,8 @@ import { entriesItem, outboxItem } from '../storage';
 import { serialize } from '../lock';
 import { now } from '../clock';
 import { isKendoError } from '../kendo/errors';
-import { toErrorData, UserError } from '../errors';
+import { fieldError, toErrorData, UserError } from '../errors';
+import { t } from '../i18n';
 import { entryStartMs, localWeek, queryRangeForWeek } from './days';
 import { retryNow } from '../outbox/deliver';
 import type { Entry } from '../types';
@@ -63,7 +64,7 @@ export async function refreshEntries(): Promise<void> {
 /** An entry of the cache by id, or a clear error. */
 export async function cachedEntry(entryId: number): Promise<Entry> {
   const entry = (await entriesItem.getValue())?.entries.find((e) => e.id === entryId);
-  if (!entry) throw new UserError('This entry is no longer in the list. It may have been deleted.');
+  if (!entry) throw new UserError(t('errEntryNotListed'));
   return entry;
 }
 
@@ -76,9 +77,7 @@ export async function updateEntry(req: {
 }): Promise<Entry> {
   const entry = await cachedEntry(req.entryId);
   if (req.startedAt > now() + 60_000) {
-    throw new UserError('The start cannot be in the future.', {
-      startedAt: ['The start cannot be in the future.'],
-    });
+    throw fieldError('startedAt', t('errStartFuture'));
   }
   const { api } = await activeApi();
   const startedAt = Math.min(await toServerTime(req.startedAt), await toServerTime(now()));
@@ -93,9 +92,7 @@ export async function updateEntry(req: {
     if (isKendoError(e) && (e.kind === 'forbidden' || e.kind === 'not_found')) {
       void refreshEntries().catch(() => undefined);
       throw new UserError(
-        e.kind === 'forbidden'
-          ? 'Kendo does not let you change this entry: it is not yours.'
-          : 'This entry no longer exists in Kendo. The list has been refreshed.',
+        e.kind === 'forbidden' ? t('errNotYours') : t('errEntryGone'),
         undefined,
         e.kind,
       );

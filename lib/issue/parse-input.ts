@@ -1,4 +1,5 @@
 import { detectIssue, ISSUE_KEY_RE } from './detect';
+import { t } from '../i18n';
 
 /**
  * An issue the user named. `key` is upper case with the digits as typed ('KD-42'); `paddedKey`
@@ -17,7 +18,6 @@ export type ParsedIssueInput =
     }
   | { ok: false; message: string };
 
-const MESSAGE = 'Enter an issue key like KD-0042 or paste the issue’s link.';
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Reads the quick-log 'Issue' field: an issue key ('KD-0042', 'kd-42') or an issue page link. */
@@ -26,7 +26,7 @@ export function parseIssueInput(input: string): ParsedIssueInput {
   if (ISSUE_KEY_RE.test(text)) return fromKey(text);
   const url = toUrl(text);
   const issue = url && detectIssue(url);
-  if (!issue) return { ok: false, message: MESSAGE };
+  if (!issue) return { ok: false, message: t('errIssueInput') };
   return { ...fromKey(issue.key), projectId: issue.projectId, origin: issue.origin };
 }
 

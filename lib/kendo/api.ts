@@ -1,6 +1,7 @@
 import type { ZodMiniType } from 'zod/mini';
 import { isKendoOrigin } from './address';
-import { KendoError } from './errors';
+import { KendoError, whatName } from './errors';
+import { t } from '../i18n';
 import { createSender, type KendoRequest } from './http';
 import {
   IssueSchema,
@@ -53,10 +54,7 @@ export function createKendoApi(opts: KendoApiOptions) {
     let url: string | null = path;
     for (let page = 0; url !== null; page++) {
       if (page === MAX_PAGES) {
-        throw new KendoError(
-          'bad_response',
-          `Kendo sent more than ${MAX_PAGES} pages of ${what} data; Kendo Timer stopped there.`,
-        );
+        throw new KendoError('bad_response', t('errTooManyPages', MAX_PAGES, whatName(what)));
       }
       const here: string = new URL(url, baseUrl).href;
       const { items: pageItems, next } = parseList(schema, await get(here, what), what);
@@ -150,7 +148,7 @@ function seg(id: number | string): string {
   const ok =
     typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : /^[A-Za-z0-9_-]+$/.test(id);
   if (!ok) {
-    throw new KendoError('not_found', `There is no such item in Kendo (${JSON.stringify(id)}).`, {
+    throw new KendoError('not_found', t('errNoSuchItem', JSON.stringify(id)), {
       definitelyNotApplied: true,
     });
   }

@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../i18n';
+
 /** What went wrong talking to Kendo, coarse enough for a caller to decide what to do next. */
 export type KendoErrorKind =
   | 'unauthorized'
@@ -20,7 +22,7 @@ export interface KendoErrorInit {
   cause?: unknown;
 }
 
-/** The one error the Kendo client throws. `message` is plain English, fit to show a user. */
+/** The one error the Kendo client throws. `message` is in the user's language, fit to show them. */
 export class KendoError extends Error {
   kind: KendoErrorKind;
   status?: number;
@@ -74,7 +76,7 @@ export type KendoErrorData = {
 export function toErrorData(e: unknown): KendoErrorData {
   if (!isKendoError(e)) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { kind: 'bad_response', message: `Something unexpected went wrong: ${detail}` };
+    return { kind: 'bad_response', message: t('errUnexpected', detail) };
   }
   const data: KendoErrorData = { kind: e.kind, message: e.message };
   if (e.status !== undefined) data.status = e.status;
@@ -103,6 +105,20 @@ export function parseRetryAfter(
   return DEFAULT_RETRY_AFTER_MS;
 }
 
+/** What a request asks for, named in messages ('Kendo could not find this issue'). */
+const WHAT_KEYS: Record<string, MessageKey> = {
+  user: 'errWhatUser',
+  project: 'errWhatProject',
+  issue: 'errWhatIssue',
+  'time entry': 'errWhatTimeEntry',
+};
+
+/** A request's `what` ('issue', 'time entry') in the user's language, to fill a message's blank. */
+export function whatName(what: string): string {
+  const key = Object.hasOwn(WHAT_KEYS, what) ? WHAT_KEYS[what] : undefined;
+  return key ? t(key) : what;
+}
+
 /** What we could read of a non-2xx answer. */
 export interface ErrorResponse {
   status: number;
@@ -120,25 +136,13 @@ export function errorFromResponse(r: ErrorResponse): KendoError {
   const { status } = r;
   const body = isRecord(r.body) ? r.body : {};
   if (status === 401) {
-    return new KendoError(
-      'unauthorized',
-      'Kendo did not accept your access token. It may be mistyped, expired or revoked: create a new one in your Kendo profile settings.',
-      { status },
-    );
+    return new KendoError('unauthorized', t('errUnauthorized'), { status });
   }
   if (status === 403) {
-    return new KendoError(
-      'forbidden',
-      'Your Kendo account is not allowed to do this. Viewers cannot track time, and members can change only their own time entries.',
-      { status },
-    );
+    return new KendoError('forbidden', t('errForbidden'), { status });
   }
   if (status === 404) {
-    return new KendoError(
-      'not_found',
-      `Kendo could not find this ${r.what}, or your account cannot see it.`,
-      { status },
-    );
+    return new KendoError('not_found', t('errNotFound', whatName(r.what)), { status });
   }
   if (status === 422) {
     const fields = readFields(body.errors);
@@ -146,28 +150,20 @@ export function errorFromResponse(r: ErrorResponse): KendoError {
     const message =
       typeof body.message === 'string' && body.message.trim()
         ? body.message
-        : (first ?? `Kendo did not accept this ${r.what}.`);
+        : (first ?? t('errNotAccepted', whatName(r.what)));
     return new KendoError('validation', message, fields ? { status, fields } : { status });
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(r.retryAfter, r.serverNowMs, r.localNowMs);
     const seconds = Math.ceil(retryAfterMs / 1000);
-    return new KendoError(
-      'rate_limited',
-      `Kendo is receiving too many requests and asked to wait ${seconds} s before the next one.`,
-      { status, retryAfterMs },
-    );
+    return new KendoError('rate_limited', t('errRateLimited', seconds), { status, retryAfterMs });
   }
   if (status >= 500) {
-    return new KendoError(
-      'server',
-      `Kendo had a problem on its side (error ${status}). Please try again later.`,
-      { status },
-    );
+    return new KendoError('server', t('errServer', status), { status });
   }
   // 3xx we did not follow, 400, 405, 409...: nothing a retry fixes. A redirect after a write
   // may mean the write happened, so only a 4xx says for sure that nothing was applied.
-  return new KendoError('bad_response', `Kendo answered with an unexpected status ${status}.`, {
+  return new KendoError('bad_response', t('errUnexpectedStatus', status), {
     status,
     definitelyNotApplied: status >= 400,
   });

@@ -1,4 +1,5 @@
-import { KendoError, errorFromResponse } from './errors';
+import { KendoError, errorFromResponse, whatName } from './errors';
+import { t } from '../i18n';
 import type { KendoApiOptions } from './api';
 
 /** One request to Kendo. */
@@ -25,11 +26,9 @@ export function createSender(opts: KendoApiOptions & { baseUrl: string }): Send 
     const target = new URL(req.url, opts.baseUrl);
     // The token goes to baseUrl and nowhere else, whatever URL a response points us to.
     if (target.origin !== opts.baseUrl) {
-      throw new KendoError(
-        'bad_response',
-        `Kendo pointed to another site (${target.origin}); Kendo Timer did not follow it.`,
-        { definitelyNotApplied: true },
-      );
+      throw new KendoError('bad_response', t('errOtherSite', target.origin), {
+        definitelyNotApplied: true,
+      });
     }
     const headers = buildHeaders(opts.token, req.body !== undefined);
     const controller = new AbortController();
@@ -62,7 +61,7 @@ export function createSender(opts: KendoApiOptions & { baseUrl: string }): Send 
     const serverNowMs = reportServerDate(res, localNowMs, opts.onServerDate);
 
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
-      throw new KendoError('bad_response', 'Kendo answered with a redirect instead of data.', {
+      throw new KendoError('bad_response', t('errRedirect'), {
         ...(res.status ? { status: res.status } : {}),
         definitelyNotApplied: req.method === 'GET',
       });
@@ -82,7 +81,7 @@ export function createSender(opts: KendoApiOptions & { baseUrl: string }): Send 
     if (!json.ok) {
       // 2xx: the server did whatever it does, we just cannot read its answer.
       const sent = describeBody(text, res.headers.get('content-type'));
-      throw new KendoError('bad_response', `Kendo sent ${sent} instead of ${req.what} data.`, {
+      throw new KendoError('bad_response', t('errNotData', sent, whatName(req.what)), {
         status: res.status,
         definitelyNotApplied: false,
       });
@@ -99,11 +98,7 @@ function buildHeaders(token: string, hasBody: boolean): Headers {
   } catch (e) {
     // Headers refuses line breaks and non-Latin-1 characters: a mangled paste, not a network
     // problem, and nothing was sent.
-    throw new KendoError(
-      'unauthorized',
-      'The access token contains characters a token cannot have. Paste it again.',
-      { cause: e },
-    );
+    throw new KendoError('unauthorized', t('errTokenCharacters'), { cause: e });
   }
 }
 
@@ -133,20 +128,17 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function describeBody(text: string, contentType: string | null): string {
-  if (!text.trim()) return 'an empty answer';
-  if (contentType?.includes('html') || /^\s*</.test(text)) return 'a web page';
-  return 'an answer that is not JSON';
+  if (!text.trim()) return t('errBodyEmpty');
+  if (contentType?.includes('html') || /^\s*</.test(text)) return t('errBodyWebPage');
+  return t('errBodyNotJson');
 }
 
 function timeoutError(ms: number, cause: unknown): KendoError {
-  const after = ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`;
-  return new KendoError('timeout', `Kendo did not answer within ${after}.`, { cause });
+  const message =
+    ms >= 1000 ? t('errTimeoutSeconds', Math.round(ms / 1000)) : t('errTimeoutMs', ms);
+  return new KendoError('timeout', message, { cause });
 }
 
 function networkError(cause: unknown): KendoError {
-  return new KendoError(
-    'network',
-    'Could not reach Kendo. Check your internet connection and try again.',
-    { cause },
-  );
+  return new KendoError('network', t('errNetwork'), { cause });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { KendoError, isRecord } from './errors';
+import { KendoError, isRecord, whatName } from './errors';
+import { t } from '../i18n';
 
 // zod/mini's z.object is the interpreted $ZodObject (only classic zod's object compiles a
 // parser with `new Function`), so it already runs under MV3's CSP. jitless also skips
@@ -54,21 +55,20 @@ export const TimeEntrySchema = z.object({
 });
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;
 
-/** Body of a create or update. Messages are shown next to the field, so they are sentences. */
+/**
+ * Body of a create or update. Messages are shown next to the field, so they are sentences; they
+ * are looked up when an error happens, not when this module loads.
+ */
 export const TimeEntryBodySchema = z.object({
   minutes_spent: z
-    .int('Minutes must be a whole number.')
-    .check(z.minimum(1, 'Minutes must be at least 1.')),
-  started_at: z.optional(
-    z.iso.datetime({ offset: true, error: 'The start must be an ISO 8601 date and time.' }),
-  ),
+    .int({ error: () => t('errMinutesWhole') })
+    .check(z.minimum(1, { error: () => t('errMinutesMin') })),
+  started_at: z.optional(z.iso.datetime({ offset: true, error: () => t('errStartIso') })),
   note: z.optional(
     z
-      .string('The note must be text.')
+      .string({ error: () => t('errNoteText') })
       // Counted in characters (code points) as Kendo (PHP's mb_strlen) counts, not UTF-16 units.
-      .check(
-        z.refine((s) => [...s].length <= 10_000, 'The note must be at most 10,000 characters.'),
-      ),
+      .check(z.refine((s) => [...s].length <= 10_000, { error: () => t('errNoteTooLong') })),
   ),
 });
 export type TimeEntryBody = z.infer<typeof TimeEntryBodySchema>;
@@ -119,7 +119,7 @@ export function checkEntryBody(body: unknown): TimeEntryBody {
     const message = issue.message === 'Invalid input' ? describeIssue(issue, body) : issue.message;
     (fields[key] ??= []).push(message);
   }
-  const first = Object.values(fields)[0]?.[0] ?? 'The time entry is not valid.';
+  const first = Object.values(fields)[0]?.[0] ?? t('errEntryInvalid');
   throw new KendoError('validation', first, { fields, definitelyNotApplied: true });
 }
 
@@ -131,8 +131,9 @@ function parseOrThrow<T>(schema: Schema<T>, value: unknown, what: string): T {
 }
 
 function wrongShape(what: string, detail: string): KendoError {
-  // The server answered 2xx, so a write may well have been applied.
-  return new KendoError('bad_response', `Kendo sent ${what} data of the wrong shape: ${detail}`, {
+  // The server answered 2xx, so a write may well have been applied. The detail stays technical
+  // (field names and types are the same in every language); the sentence around it does not.
+  return new KendoError('bad_response', t('errWrongShape', whatName(what), detail), {
     definitelyNotApplied: false,
   });
 }

@@ -1,6 +1,7 @@
 /** What the user can do with an entry Kendo refused: fix it and resend, move it, or drop it. */
 import { now } from '../clock';
 import { fieldError } from '../errors';
+import { t } from '../i18n';
 import { issueFromInput } from '../entries/quick-log';
 import { toServerTime } from '../connection';
 import { updateItem } from './queue';
@@ -14,7 +15,7 @@ export async function fixOutbox(req: {
   issue?: string;
 }): Promise<void> {
   if (req.startedAt !== undefined && req.startedAt > now()) {
-    throw fieldError('startedAt', 'The start cannot be in the future.');
+    throw fieldError('startedAt', t('errStartFuture'));
   }
   const issue = req.issue ? await issueFromInput(req.issue) : undefined;
   const startedAt = req.startedAt === undefined ? undefined : await toServerTime(req.startedAt);

@@ -8,6 +8,7 @@ import { idleItem, outboxItem, recentIssuesItem, settingsItem, timerItem } from 
 import { serialize } from '../lock';
 import { now } from '../clock';
 import { fieldError, UserError } from '../errors';
+import { t } from '../i18n';
 import { roundMinutes } from './rounding';
 import { newLocalId } from '../outbox/queue';
 import { kickDelivery } from '../outbox/deliver';
@@ -63,16 +64,16 @@ export function withRecent(list: IssueRef[], issue: IssueRef): IssueRef[] {
 
 async function requireLoggable(origin: string): Promise<void> {
   const conn = await activeConnection();
-  if (!conn) throw new UserError('Connect Kendo Timer to Kendo first.', undefined, 'not_connected');
+  if (!conn) throw new UserError(t('errNotConnected'), undefined, 'not_connected');
   if (conn.origin !== origin) {
     throw new UserError(
-      `Kendo Timer is connected to ${conn.origin}, not to ${origin}.`,
+      t('errConnectedElsewhere', conn.origin, origin),
       undefined,
       'not_connected',
     );
   }
   if (!conn.canLog) {
-    throw new UserError('Your Kendo role (viewer) cannot log time.', undefined, 'forbidden');
+    throw new UserError(t('errViewer'), undefined, 'forbidden');
   }
 }
 
@@ -167,9 +168,9 @@ export async function updateTimer(
 ): Promise<Timer> {
   return serialize(async () => {
     const current = await timerItem.getValue();
-    if (current?.id !== timerId) throw new UserError('That timer is no longer running.');
+    if (current?.id !== timerId) throw new UserError(t('errTimerGone'));
     if (change.startedAt !== undefined && change.startedAt > now()) {
-      throw fieldError('startedAt', 'The start cannot be in the future.');
+      throw fieldError('startedAt', t('errStartFuture'));
     }
     const next = { ...current, ...change };
     await timerItem.setValue(next);
