@@ -111,6 +111,15 @@ export const idleItem = storage.defineItem<IdleNotice | null>('local:idle', {
 });
 
 /**
+ * The id of the last timer whose long-run reminder was shown: a worker that starts after the
+ * reminder time shows it once, not on every start.
+ */
+export const reminderShownItem = storage.defineItem<string | null>('local:reminderShown', {
+  fallback: null,
+  version: 1,
+});
+
+/**
  * Who is delivering the outbox right now. In storage, not memory, so that a worker which dies
  * mid-delivery does not leave a lock behind in a new worker's memory, and no second context
  * ever sends while one is sending.
