@@ -77,3 +77,56 @@ export async function expectEntriesSettle(
 export function pwned(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 }
+
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  name: string;
+  auxData?: { type?: string; isDefault?: boolean };
+}
+
+/**
+ * Run `expression` in our content script's isolated world on `page` (where `chrome.runtime` is
+ * the extension's), as a compromised or confused content script would, and return its value.
+ * Playwright only reaches the main world; the DevTools protocol lists the isolated ones.
+ */
+export async function inContentScript(
+  ext: Extension,
+  page: Page,
+  expression: string,
+): Promise<unknown> {
+  const cdp = await ext.context.newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    await expect
+      .poll(() => contexts.some((c) => c.origin === `chrome-extension://${ext.id}`))
+      .toBe(true);
+    const ours = contexts.find((c) => c.origin === `chrome-extension://${ext.id}`)!;
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: ours.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? 'threw');
+    return result.value as unknown;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Everything a page's DOM holds as markup, open shadow roots (the issue button's) included. */
+export function allMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.documentElement.outerHTML];
+    for (const el of document.querySelectorAll('*')) {
+      if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
+    }
+    for (const el of document.querySelectorAll('input, textarea')) {
+      parts.push((el as HTMLInputElement).value);
+    }
+    return parts.join('\n');
+  });
+}
