@@ -14,10 +14,10 @@ export function pageButton(page: Page): Locator {
   return page.getByRole('button', { name: /^(Start timer|Stop timer|Connect Kendo Timer)/ });
 }
 
-export const startButton = (page: Page): Locator =>
-  page.getByRole('button', { name: /^Start timer/ });
-export const stopButton = (page: Page): Locator =>
-  page.getByRole('button', { name: /^Stop timer/ });
+export const startButton = (within: Page | Locator): Locator =>
+  within.getByRole('button', { name: /^Start timer/ });
+export const stopButton = (within: Page | Locator): Locator =>
+  within.getByRole('button', { name: /^Stop timer/ });
 export const waitingRegion = (popup: Page): Locator =>
   popup.getByRole('region', { name: 'Waiting to sync' });
 
