@@ -99,8 +99,8 @@ async function main(): Promise<number> {
     for (let i = 1; i <= opts.actions; i++) {
       const notes: string[] = [];
       if (restarts.has(i)) {
-        await d.restart();
-        notes.push('browser restarted before');
+        const woke = await d.restart();
+        notes.push(`browser restarted before${woke ? '' : ' (worker started by the popup)'}`);
       }
       const name = actions.choose();
       let stopAfter = rng.chance(0.08);

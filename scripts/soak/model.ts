@@ -103,11 +103,12 @@ export function compare(model: Model, entries: TimeEntry[], userId: number): Ver
       v.details.push(`lost: ${note} on ${want.key}, ${want.minutes} min${elsewhere}`);
       continue;
     }
-    const e = onIssue[0] as TimeEntry;
-    if (Math.abs(e.minutes_spent - want.minutes) > want.tolerance) {
+    // A doubled entry is counted once, as duplicated: one right copy is enough here.
+    if (!onIssue.some((e) => Math.abs(e.minutes_spent - want.minutes) <= want.tolerance)) {
       v.minutesWrong++;
+      const has = onIssue.map((e) => e.minutes_spent).join(', ');
       v.details.push(
-        `minutes wrong: ${note} has ${e.minutes_spent}, expected ${want.minutes} ±${want.tolerance}`,
+        `minutes wrong: ${note} has ${has}, expected ${want.minutes} ±${want.tolerance}`,
       );
     }
   }
