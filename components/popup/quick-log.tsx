@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { formatMinutes, parseDuration } from '../../lib/duration';
@@ -37,7 +37,6 @@ function validate(duration: string, startedAt: string, note: string) {
 
 /** Time worked without a timer. The issue starts as the active tab's. */
 export function QuickLog({ tabKey }: { tabKey: string | null }) {
-  const listId = useId();
   const [issue, setIssue] = useState(tabKey ?? '');
   const [touched, setTouched] = useState(false);
   const [duration, setDuration] = useState('');
@@ -94,7 +93,6 @@ export function QuickLog({ tabKey }: { tabKey: string | null }) {
           label={t('popupIssue')}
           value={issue}
           placeholder="KD-0042"
-          list={listId}
           error={fields.issue}
           onFocus={loadSuggestions}
           onValue={(v) => {
@@ -110,13 +108,30 @@ export function QuickLog({ tabKey }: { tabKey: string | null }) {
           onValue={setDuration}
         />
       </div>
-      <datalist id={listId}>
-        {suggestions.map((s) => (
-          <option key={s.key} value={s.key}>
-            {s.title}
-          </option>
-        ))}
-      </datalist>
+      {suggestions.length > 0 && (
+        // Buttons rather than a <datalist>: a list would turn the Issue textbox into a combobox.
+        <ul class="suggestions" aria-label={t('popupSuggestions')}>
+          {suggestions
+            .filter((x) => x.key !== issue.trim().toUpperCase())
+            .slice(0, 6)
+            .map((x) => (
+              <li key={x.key}>
+                <button
+                  type="button"
+                  class="chip"
+                  title={x.title}
+                  aria-label={t('popupUseIssue', x.key, x.title)}
+                  onClick={() => {
+                    setTouched(true);
+                    setIssue(x.key);
+                  }}
+                >
+                  {x.key}
+                </button>
+              </li>
+            ))}
+        </ul>
+      )}
       <Field
         label={t('popupStartedAt')}
         type="datetime-local"

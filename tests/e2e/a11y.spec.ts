@@ -147,10 +147,8 @@ test('every button of the popup shows where the keyboard focus is', async ({ ext
   expect(hidden).toEqual([]);
 });
 
-// Bug (components/popup/quick-log.tsx): the Issue input has `list` (a datalist of suggestions),
-// which gives it the role combobox, so `getByRole('textbox', { name: 'Issue' })` finds nothing,
-// against UI.md ("textboxes Issue, Duration, Note"). Screen readers announce a combobox too.
-test.fixme('the quick log names its Issue field as UI.md does: a textbox', async ({ ext }) => {
+// Suggestions are buttons under the field, not a <datalist>, which would make it a combobox.
+test('the quick log names its Issue field as UI.md does: a textbox', async ({ ext }) => {
   await ext.connect();
   const popup = await ext.openPopup();
   const form = popup.getByRole('form', { name: 'Log time' });

@@ -110,12 +110,11 @@ export function seedTodayEntries(ext: Extension): void {
   });
 }
 
-/**
- * The quick log's Issue field. UI.md makes it a textbox, but its suggestions (a datalist) make it
- * a combobox; a11y.spec.ts holds that finding as a fixme test. Until then, found by its label.
- */
+/** The quick log's Issue field: a textbox, as UI.md names it. */
 export function issueField(popup: Page): Locator {
-  return popup.getByRole('form', { name: 'Log time' }).getByLabel('Issue', { exact: true });
+  return popup
+    .getByRole('form', { name: 'Log time' })
+    .getByRole('textbox', { name: 'Issue', exact: true });
 }
 
 /**
