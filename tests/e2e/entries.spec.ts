@@ -159,15 +159,6 @@ test('Quick log of "1h 30m" on a typed key posts 90 minutes to that issue', asyn
   await expect(popup.todayEntry('Pairing on pagination')).toContainText('1h 30m');
 });
 
-// Bug: the quick log's Issue input has a datalist of suggestions, so browsers expose it as a
-// combobox; /work/shared/UI.md names it a textbox `Issue`. Either UI.md says combobox, or the
-// suggestions move off the datalist. Reported; remove the fixme once they agree.
-test.fixme("the quick log's Issue field is the textbox UI.md names", async ({ ext }) => {
-  await ext.connect();
-  const popup = await Popup.open(ext);
-  await expect(popup.quickLog.getByRole('textbox', { name: 'Issue', exact: true })).toBeVisible();
-});
-
 const BAD_DURATIONS: [string, RegExp][] = [
   ['1:75', /minutes go from 00 to 59/i],
   ['abc', /Enter a duration/i],

@@ -105,7 +105,9 @@ export class Extension {
       this.workerStopped = false;
     }
     const running = this.ctx.serviceWorkers().find((w) => w.url().includes(this.id));
-    return running ?? (await this.ctx.waitForEvent('serviceworker'));
+    return (
+      running ?? (await this.ctx.waitForEvent('serviceworker', (w) => w.url().includes(this.id)))
+    );
   }
 
   url(path: string): string {
@@ -178,9 +180,9 @@ export class Extension {
   async restart(): Promise<void> {
     await this.ctx.close();
     this.ctx = await Extension.open(this.opts);
-    if (!this.ctx.serviceWorkers().some((w) => w.url().includes(this.id))) {
-      await this.ctx.waitForEvent('serviceworker');
-    }
+    // Chrome does not always start the worker at launch; the first message (from the popup, or
+    // from worker()) starts it, as it would for a user.
+    this.workerStopped = !this.ctx.serviceWorkers().some((w) => w.url().includes(this.id));
   }
 
   async close(): Promise<void> {
