@@ -90,12 +90,15 @@ test('stop clicked in the popup and on the page at once: exactly one entry', asy
   await expect(stopButton(popup)).toBeVisible();
 
   // Two tabs of one window are never both in front, and a pointer click hit-tests only the
-  // front one; the click event itself goes to each button's own handler within the same moment.
-  // With the worker asleep, neither stop can repaint the other view before both clicks landed
-  // (else the page's click would rightly start a new timer on a button that says Start again).
+  // front one; so the click events go straight to each button's own handler. The worker sleeps,
+  // so the page's stop is still on its way when the popup's click lands on a button that has not
+  // yet heard of it. (The reverse order is no double stop: the page's one button would by then
+  // say Start timer again, and a click on it rightly starts a new timer.)
+  const inPopup = await stopButton(popup).elementHandle();
+  const onPage = await stopButton(page).elementHandle();
   await ext.stopServiceWorker();
-  const buttons = [await stopButton(popup).elementHandle(), await stopButton(page).elementHandle()];
-  await Promise.all(buttons.map((b) => b!.dispatchEvent('click')));
+  await onPage!.dispatchEvent('click');
+  await inPopup!.dispatchEvent('click');
 
   await expect(startButton(page)).toBeVisible();
   await expectEntriesSettle(ext, 1);
