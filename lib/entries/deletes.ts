@@ -83,14 +83,31 @@ export async function undoDelete(entryId: number): Promise<void> {
 /** Send the deletes whose window has passed, and forget undo offers that have ended. */
 export async function processDeletes(): Promise<void> {
   await change((list) => list.filter((d) => !(d.state === 'deleted' && d.until <= now())));
+  // A delete 'sending' that this worker is not sending was left by a worker that died: send it
+  // again (a DELETE may be repeated; Kendo's 404 for one already done counts as done).
   const due = (await pendingDeletesItem.getValue()).filter(
-    (d) => d.state === 'waiting' && d.until <= now(),
+    (d) =>
+      (d.state === 'waiting' && d.until <= now()) ||
+      (d.state === 'sending' && !inFlight.has(d.entry.id)),
   );
   for (const d of due) await sendDelete(d);
   await schedule();
 }
 
+/** Deletes this worker is sending right now. */
+const inFlight = new Set<number>();
+
 async function sendDelete(d: PendingDelete): Promise<void> {
+  if (inFlight.has(d.entry.id)) return;
+  inFlight.add(d.entry.id);
+  try {
+    await sendDeleteOnce(d);
+  } finally {
+    inFlight.delete(d.entry.id);
+  }
+}
+
+async function sendDeleteOnce(d: PendingDelete): Promise<void> {
   const mark = (state: PendingDelete['state'], extra: Partial<PendingDelete> = {}) =>
     change((list) => list.map((x) => (x.entry.id === d.entry.id ? { ...x, state, ...extra } : x)));
   await mark('sending');

@@ -1,6 +1,7 @@
 /** The user's entries of this week: fetched from Kendo into the cache the popup paints from. */
 import { activeApi, markRejected, toServerTime } from '../connection';
-import { entriesItem, outboxItem } from '../storage';
+import { storage } from 'wxt/utils/storage';
+import { deliveredItem, entriesItem, outboxItem } from '../storage';
 import { serialize } from '../lock';
 import { now } from '../clock';
 import { isKendoError } from '../kendo/errors';
@@ -8,6 +9,7 @@ import { fieldError, toErrorData, UserError } from '../errors';
 import { t } from '../i18n';
 import { entryStartMs, localWeek, queryRangeForWeek } from './days';
 import { retryNow } from '../outbox/deliver';
+import { settleTwins } from '../outbox/twins';
 import type { Entry } from '../types';
 
 /** Kendo's field names, as the popup's form names them. */
@@ -46,15 +48,31 @@ export async function refreshEntries(): Promise<void> {
     });
     throw e;
   }
-  await serialize(() =>
-    entriesItem.setValue({
+  await serialize(async () => {
+    const [outbox, delivered] = await Promise.all([
+      outboxItem.getValue(),
+      deliveredItem.getValue(),
+    ]);
+    // An entry whose answer was lost is in Kendo's list now: it leaves the outbox in the same
+    // write that shows it, so that editing it cannot make a later look-up miss it and resend.
+    const settled = settleTwins(outbox, delivered, entries, conn, now());
+    const cache = {
       origin: conn.origin,
       userId: conn.user.id,
       weekStart: week.start,
       fetchedAt: now(),
       entries,
-    }),
-  );
+    };
+    await storage.setItems([
+      { item: entriesItem, value: cache },
+      ...(settled.settled
+        ? [
+            { item: outboxItem, value: settled.outbox },
+            { item: deliveredItem, value: settled.delivered },
+          ]
+        : []),
+    ]);
+  });
   // Kendo answers again: whatever waited for it need not wait for its backoff.
   if ((await outboxItem.getValue()).some((x) => x.state === 'queued' || x.state === 'unknown')) {
     void retryNow();

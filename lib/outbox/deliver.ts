@@ -15,6 +15,7 @@ import { toErrorData } from '../errors';
 import { nextDelayMs } from './backoff';
 import { updateItem } from './queue';
 import { explainFailure } from './reasons';
+import { isTwin } from './twins';
 import type { Connection, Entry, OutboxItem } from '../types';
 
 export const OUTBOX_ALARM = 'outbox';
@@ -144,18 +145,7 @@ async function attempt(api: KendoApi, conn: Connection, item: OutboxItem): Promi
 async function findTwin(api: KendoApi, conn: Connection, item: OutboxItem): Promise<Entry | null> {
   const entries = await api.listIssueEntries(item.issue.projectId, item.issue.id ?? item.issue.key);
   const claimed = new Set((await deliveredItem.getValue()).map((d) => d.entryId));
-  const start = Math.floor(Date.parse(item.body.started_at) / 1000);
-  return (
-    entries.find(
-      (e) =>
-        !claimed.has(e.id) &&
-        e.user_id === conn.user.id &&
-        e.minutes_spent === item.body.minutes_spent &&
-        e.started_at !== null &&
-        Math.floor(Date.parse(e.started_at) / 1000) === start &&
-        (e.note ?? '') === (item.body.note ?? ''),
-    ) ?? null
-  );
+  return entries.find((e) => !claimed.has(e.id) && isTwin(e, item, conn.user.id)) ?? null;
 }
 
 /** Kendo has the entry: it leaves the outbox and joins the entries list in the same write. */

@@ -168,6 +168,20 @@ describe('delete with undo', () => {
     expect(await pendingDeletesItem.getValue()).toMatchObject([{ state: 'deleted' }]);
   });
 
+  it('a delete left "sending" by a worker that died is sent again', async () => {
+    // Found by the soak (seeds 12345, 777): the worker stopped mid-DELETE, and the delete stayed
+    // 'sending' for ever, the entry still in Kendo and Undo refused.
+    await refreshEntries();
+    const target = (await cached())[0]!;
+    await pendingDeletesItem.setValue([
+      { entry: target, origin: 'https://acme.kendo.dev', state: 'sending', until: Date.now() },
+    ]);
+    await processDeletes();
+    expect(deletes()).toHaveLength(1);
+    expect(ctx.server.entries().some((e) => e.id === target.id)).toBe(false);
+    expect(await pendingDeletesItem.getValue()).toMatchObject([{ state: 'deleted' }]);
+  });
+
   it('undo before the DELETE went out cancels it', async () => {
     const clock = manualClock(Date.now());
     await refreshEntries();

@@ -6,7 +6,8 @@ import { discardOutbox, fixOutbox } from '../../lib/outbox/user-actions';
 import { outboxEntry } from '../../lib/timer/service';
 import { handlers } from '../../lib/background/handlers';
 import { activeConnection } from '../../lib/connection';
-import { deliveredItem, outboxItem } from '../../lib/storage';
+import { deliveredItem, entriesItem, outboxItem } from '../../lib/storage';
+import { refreshEntries, updateEntry } from '../../lib/entries/service';
 import type { IssueRef, OutboxItem } from '../../lib/types';
 import { TOKENS, USERS } from '../kendo-server/seed';
 import {
@@ -76,6 +77,33 @@ describe('faults on the POST', () => {
     expect(
       ctx.server.apiRequests({ method: 'GET', path: /issues\/142\/time-entries$/ }),
     ).toHaveLength(1);
+  });
+
+  it('an entry whose answer was lost, shown by a refresh and then edited, is not resent', async () => {
+    // Found by the soak (seed 12345): the refresh lists the stored entry, the user edits it, and
+    // the look-up (which matches minutes and note) no longer recognised it and posted it again.
+    const clock = manualClock(Date.now());
+    ctx.server.fault({ match: ENTRIES_POST, kind: 'store-then-drop' });
+    await queue(45, 'lost, then edited');
+    await kickDelivery();
+    expect((await onlyItem()).state).toBe('unknown');
+    await refreshEntries();
+    // The refresh that shows the entry settles its outbox item in the same write.
+    expect(await outbox()).toEqual([]);
+    const [stored] = mine();
+    const cache = await entriesItem.getValue();
+    expect(cache?.entries.some((e) => e.id === stored!.id)).toBe(true);
+    await updateEntry({
+      entryId: stored!.id,
+      minutes: 50,
+      startedAt: Date.parse(stored!.started_at!),
+      note: 'edited',
+    });
+    clock.advance(10 * MIN);
+    await retryNow();
+    expect(posts()).toHaveLength(1);
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]).toMatchObject({ minutes_spent: 50, note: 'edited' });
   });
 
   it('drop before storing: the look-up finds nothing and it is sent again, once', async () => {
