@@ -10,6 +10,9 @@ export function registerSync(): void {
   });
   // Connectivity is back: whatever waited for it goes now, without waiting for its backoff.
   globalThis.addEventListener?.('online', () => void retryNow());
+  // Listening makes Chrome start the worker when the browser starts, so entries left waiting
+  // before a restart go out without the user opening anything first.
+  browser.runtime.onStartup.addListener(() => void kickDelivery());
   // A new worker (after a stop or a browser restart) picks up what the last one left.
   void clearStaleLease().then(() => kickDelivery());
   void processDeletes();
