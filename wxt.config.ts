@@ -26,6 +26,23 @@ function textOnlyPreact(): Plugin {
   };
 }
 
+/**
+ * The service worker runs on browsers whose own extension APIs return promises (Chrome MV3,
+ * Firefox), so it takes WXT's plain `browser` instead of the webextension polyfill that
+ * `@wxt-dev/webextension-polyfill` puts behind `wxt/browser` (2.7 KB gzip of a 20 KB budget).
+ * Pages and the content script keep the polyfill.
+ */
+function plainBrowserApi(): Plugin {
+  return {
+    name: 'kendo-timer:plain-browser-api',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [textOnlyPreact(), preact()] }),
@@ -37,6 +54,13 @@ export default defineConfig({
       'demo-output/**',
       'bench/results.json',
     ],
+  },
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.every((e) => e.type === 'background')) {
+        viteConfig.plugins = [plainBrowserApi(), ...(viteConfig.plugins ?? [])];
+      }
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -66,8 +66,14 @@ export async function dispatch(
 
 /** Register the listener. Only messages from this extension are answered. */
 export function registerRouter(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) =>
-    dispatch(handlers, raw, sender),
+  // sendResponse and `return true`, which Chrome and Firefox both take natively: the background
+  // runs without the webextension polyfill (see wxt.config.ts), which is what lets a listener
+  // return a promise on Chrome.
+  browser.runtime.onMessage.addListener(
+    (raw: unknown, sender: Sender, sendResponse: (res: Result<unknown>) => void) => {
+      void dispatch(handlers, raw, sender).then(sendResponse);
+      return true;
+    },
   );
 }
 
