@@ -11,6 +11,7 @@ import { expect, type Page } from '@playwright/test';
 import { startKendoServer } from '../tests/kendo-server/index';
 import { TOKENS, USERS } from '../tests/kendo-server/seed';
 import { CHROMIUM, Extension } from '../tests/e2e/extension';
+import { formatDateTimeLocalInput } from '../lib/format';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || !process.env.DISPLAY;
@@ -69,8 +70,15 @@ async function main(): Promise<void> {
   const popup = await ext.openPopup();
   await popup.setViewportSize({ width: 380, height: 760 });
   await expect(popup.getByRole('button', { name: /^Stop timer/ })).toBeVisible();
-  await popup.getByRole('textbox', { name: 'Note' }).first().fill('Demo: pagination review');
-  await popup.getByRole('textbox', { name: 'Note' }).first().blur();
+  // Forgot to press Start 25 minutes ago: correct it, as a user would.
+  await popup.getByRole('button', { name: 'Change start time' }).click();
+  const form = popup.getByRole('form', { name: 'Change start time' });
+  await form.getByLabel('Started at').fill(formatDateTimeLocalInput(Date.now() - 25 * 60_000));
+  await form.getByRole('button', { name: 'Save start' }).click();
+  await expect(popup.getByText(/0:2[5-9]:\d\d/)).toBeVisible();
+  const timer = popup.getByRole('region', { name: 'Timer' });
+  await timer.getByRole('textbox', { name: 'Note' }).fill('Demo: pagination review');
+  await timer.getByRole('textbox', { name: 'Note' }).blur();
   await shot(popup, 'popup-running');
   await shot(popup, 'popup-running', 'dark');
 
