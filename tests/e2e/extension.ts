@@ -73,6 +73,8 @@ export class Extension {
     return chromium.launchPersistentContext(opts.userDataDir, {
       executablePath: CHROMIUM,
       headless: opts.headless ?? true,
+      // The names tests look for are the English ones, whatever the machine's language.
+      locale: 'en-US',
       args: chromiumArgs(opts.server.port),
       ...(opts.timezone && {
         timezoneId: opts.timezone,
