@@ -8,7 +8,7 @@ import type { KendoApi } from '../kendo/api';
 import { isKendoError } from '../kendo/errors';
 import { activeConnection, apiFor, markRejected, toServerTime } from '../connection';
 import { deliveredItem, deliveryLeaseItem, entriesItem, outboxItem } from '../storage';
-import { storage } from 'wxt/utils/storage';
+import { setItems, type ItemWrite } from '../storage-kit';
 import { serialize } from '../lock';
 import { now } from '../clock';
 import { toErrorData } from '../errors';
@@ -131,7 +131,14 @@ async function attempt(api: KendoApi, conn: Connection, item: OutboxItem): Promi
       return fail(item, e, false);
     }
   }
-  await updateItem(item.localId, (x) => ({ ...x, state: 'sending', attempts: x.attempts + 1 }));
+  const live = await updateItem(item.localId, (x) => ({
+    ...x,
+    state: 'sending',
+    attempts: x.attempts + 1,
+  }));
+  // A refresh that listed Kendo's entry may have settled this item since it was read: it is in
+  // Kendo already, and sending it now would make a second one.
+  if (!live) return 'next';
   try {
     const entry = await api.createEntry(item.issue.projectId, issueId, item.body);
     await markDelivered(item, entry);
@@ -156,7 +163,7 @@ function markDelivered(item: OutboxItem, entry: Entry): Promise<void> {
       entriesItem.getValue(),
       deliveredItem.getValue(),
     ]);
-    const writes: Parameters<typeof storage.setItems>[0] = [
+    const writes: ItemWrite[] = [
       { item: outboxItem, value: list.filter((x) => x.localId !== item.localId) },
       {
         item: deliveredItem,
@@ -178,7 +185,7 @@ function markDelivered(item: OutboxItem, entry: Entry): Promise<void> {
       };
       writes.push({ item: entriesItem, value: { ...cache, entries: [withKey, ...cache.entries] } });
     }
-    await storage.setItems(writes);
+    await setItems(writes);
   });
 }
 
