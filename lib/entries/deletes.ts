@@ -3,7 +3,7 @@
  * out when the window ends, and Undo after that re-creates it through the outbox.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { setItems, type ItemWrite } from '../storage-kit';
 import { activeApi } from '../connection';
 import { entriesItem, outboxItem, pendingDeletesItem } from '../storage';
 import { serialize } from '../lock';
@@ -69,7 +69,7 @@ export async function undoDelete(entryId: number): Promise<void> {
         outboxItem.getValue(),
         pendingDeletesItem.getValue(),
       ]);
-      await storage.setItems([
+      await setItems([
         { item: outboxItem, value: [...outbox, item] },
         { item: pendingDeletesItem, value: list.filter((d) => d.entry.id !== entryId) },
       ]);
@@ -126,7 +126,7 @@ async function sendDeleteOnce(d: PendingDelete): Promise<void> {
       entriesItem.getValue(),
       pendingDeletesItem.getValue(),
     ]);
-    const writes: Parameters<typeof storage.setItems>[0] = [
+    const writes: ItemWrite[] = [
       {
         item: pendingDeletesItem,
         value: list.map((x) =>
@@ -142,7 +142,7 @@ async function sendDeleteOnce(d: PendingDelete): Promise<void> {
         value: { ...cache, entries: cache.entries.filter((e) => e.id !== d.entry.id) },
       });
     }
-    await storage.setItems(writes);
+    await setItems(writes);
   });
 }
 

@@ -1,5 +1,5 @@
 /** Time worked without a timer: resolved to an issue, then sent through the same outbox. */
-import { storage } from 'wxt/utils/storage';
+import { setItems } from '../storage-kit';
 import { activeConnection } from '../connection';
 import { outboxItem, recentIssuesItem } from '../storage';
 import { serialize } from '../lock';
@@ -63,7 +63,7 @@ export async function logTime(req: {
       outboxItem.getValue(),
       recentIssuesItem.getValue(),
     ]);
-    await storage.setItems([
+    await setItems([
       { item: outboxItem, value: [...outbox, item] },
       { item: recentIssuesItem, value: withRecent(recent, issue) },
     ]);

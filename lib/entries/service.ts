@@ -1,6 +1,6 @@
 /** The user's entries of this week: fetched from Kendo into the cache the popup paints from. */
 import { activeApi, markRejected, toServerTime } from '../connection';
-import { storage } from 'wxt/utils/storage';
+import { setItems } from '../storage-kit';
 import { deliveredItem, entriesItem, outboxItem } from '../storage';
 import { serialize } from '../lock';
 import { now } from '../clock';
@@ -63,7 +63,7 @@ export async function refreshEntries(): Promise<void> {
       fetchedAt: now(),
       entries,
     };
-    await storage.setItems([
+    await setItems([
       { item: entriesItem, value: cache },
       ...(settled.settled
         ? [

@@ -2,7 +2,7 @@
  * The one running timer. Only the background writes it; every view follows `timerItem`.
  * Stopping (or switching) removes the timer and appends its entry to the outbox in one write.
  */
-import { storage } from 'wxt/utils/storage';
+import { setItems, type ItemWrite } from '../storage-kit';
 import { activeConnection, toServerTime } from '../connection';
 import { idleItem, outboxItem, recentIssuesItem, settingsItem, timerItem } from '../storage';
 import { serialize } from '../lock';
@@ -96,14 +96,14 @@ export async function startTimer(input: IssueInput): Promise<Timer> {
       ...((input.title ?? known?.title) && { title: input.title ?? known?.title }),
     };
     const timer: Timer = { id: newLocalId(), issue, startedAt: now(), note: '' };
-    const writes: Parameters<typeof storage.setItems>[0] = [
+    const writes: ItemWrite[] = [
       { item: timerItem, value: timer },
       { item: recentIssuesItem, value: withRecent(recent, issue) },
     ];
     if (current) {
       writes.push({ item: outboxItem, value: [...outbox, await entryFromTimer(current, now())] });
     }
-    await storage.setItems(writes);
+    await setItems(writes);
     return { timer, switched: !!current };
   });
   if (result.switched) void kickDelivery();
@@ -137,7 +137,7 @@ export async function stopTimer(
     const [current, outbox] = await Promise.all([timerItem.getValue(), outboxItem.getValue()]);
     if (!current || (timerId !== undefined && current.id !== timerId)) return null;
     const entry = await entryFromTimer(current, stopAt ?? now());
-    await storage.setItems([
+    await setItems([
       { item: timerItem, value: null },
       { item: outboxItem, value: [...outbox, entry] },
       { item: idleItem, value: null },
@@ -154,7 +154,7 @@ export async function discardTimer(timerId: string): Promise<void> {
   await serialize(async () => {
     const current = await timerItem.getValue();
     if (current?.id !== timerId) return;
-    await storage.setItems([
+    await setItems([
       { item: timerItem, value: null },
       { item: idleItem, value: null },
     ]);
