@@ -4,16 +4,17 @@
  * zod lives only in the background bundle; views send plain objects.
  */
 import { z } from 'zod/mini';
+import { int } from '../kendo/schemas';
 import type { MessageType } from '../messages';
 
 const empty = z.object({});
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 const ms = z.number().check(z.gte(0), z.lte(8.64e15));
 const note = z.string().check(z.maxLength(10_000));
-const minutes = z.int().check(z.gte(1), z.lte(1440));
+const minutes = int().check(z.gte(1), z.lte(1440));
 const issue = z.object({
   origin: z.string().check(z.maxLength(200)),
-  projectId: z.int().check(z.gte(1)),
+  projectId: int().check(z.gte(1)),
   key: z.string().check(z.maxLength(40)),
   title: z.optional(z.string().check(z.maxLength(2000))),
 });
@@ -33,9 +34,9 @@ export const requestSchemas = {
   resolveIdle: z.object({ choice: z.literal(['keep', 'discard', 'stop']) }),
   resolveIssue: z.object({ issue }),
   logTime: z.object({ issue: issueText, minutes, startedAt: z.optional(ms), note }),
-  updateEntry: z.object({ entryId: z.int(), minutes, startedAt: ms, note }),
-  deleteEntry: z.object({ entryId: z.int() }),
-  undoDelete: z.object({ entryId: z.int() }),
+  updateEntry: z.object({ entryId: int(), minutes, startedAt: ms, note }),
+  deleteEntry: z.object({ entryId: int() }),
+  undoDelete: z.object({ entryId: int() }),
   refreshEntries: empty,
   popupOpened: empty,
   suggestIssues: empty,
@@ -55,7 +56,7 @@ export const requestSchemas = {
         mode: z.literal(['nearest', 'up', 'down']),
         step: z.literal([1, 5, 6, 10, 15, 30]),
       }),
-      idle: z.object({ enabled: z.boolean(), minutes: z.int().check(z.gte(1), z.lte(240)) }),
+      idle: z.object({ enabled: z.boolean(), minutes: int().check(z.gte(1), z.lte(240)) }),
       reminder: z.object({ enabled: z.boolean(), hours: z.number().check(z.gte(0.5), z.lte(24)) }),
     }),
   }),

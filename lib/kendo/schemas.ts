@@ -56,6 +56,19 @@ export const TimeEntrySchema = z.object({
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;
 
 /**
+ * `z.int()`, the same checks without zod's number-format machinery (its table of formats and
+ * ranges): a number, whole (nothing more is checked when not), within the safe integer range.
+ */
+export function int(params?: { error: () => string }) {
+  return z
+    .number(params)
+    .check(
+      z.refine(Number.isInteger, { ...params, abort: true }),
+      z.refine(Number.isSafeInteger, params),
+    );
+}
+
+/**
  * zod's `z.iso.datetime({ offset: true })` pattern, copied: a real calendar date, seconds, an
  * optional fraction, then Z or ±hh:mm. As a refine it spares the bundle zod's string-format
  * machinery, which nothing else here uses.
@@ -72,9 +85,9 @@ const ISO_DATE_TIME = new RegExp(
  * are looked up when an error happens, not when this module loads.
  */
 export const TimeEntryBodySchema = z.object({
-  minutes_spent: z
-    .int({ error: () => t('errMinutesWhole') })
-    .check(z.minimum(1, { error: () => t('errMinutesMin') })),
+  minutes_spent: int({ error: () => t('errMinutesWhole') }).check(
+    z.minimum(1, { error: () => t('errMinutesMin') }),
+  ),
   started_at: z.optional(
     z
       .string({ error: () => t('errStartIso') })
