@@ -15,12 +15,8 @@ export const UserSchema = z.object({
   id: z.number(),
   name: z.string(),
   // Optional and nullable in practice: a user with no email must not break sign-in.
-  email: z.optional(
-    z.pipe(
-      z.nullable(z.string()),
-      z.transform((v) => v ?? undefined),
-    ),
-  ),
+  // A null one reads as none: an overwrite, a transform that spares the bundle zod's pipes.
+  email: z.optional(z.nullable(z.string())).check(z.overwrite((v) => v ?? undefined)),
 });
 export type User = z.infer<typeof UserSchema>;
 
