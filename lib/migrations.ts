@@ -1,10 +1,11 @@
 /**
  * Migrations of stored shapes, one pure function per item and version. Each is also safe to
- * run on a value already in the new shape: WXT writes an item's version only through
- * `item.setValue`, not through `storage.setItems` (which the timer and outbox use for their
- * one-write changes), so a current value can be stored without its version and be handed to
- * a migration again on the next start.
+ * run on a value already in the new shape: an item's version is written only through
+ * `item.setValue`, not through `setItems` (lib/storage-kit.ts; the timer and outbox use it for
+ * their one-write changes), so a current value can be stored without its version and be handed
+ * to a migration again on the next start.
  */
+import { isRecord } from './kendo/errors';
 import type { ErrorData, IssueRef, OutboxItem, OutboxState, Timer } from './types';
 
 /** The timer of the first design sketch: no id, so a second stop could not be told apart. */
@@ -30,15 +31,12 @@ export interface OutboxItemV1 {
 
 const STATES: readonly OutboxState[] = ['queued', 'sending', 'unknown', 'paused', 'needs-user'];
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Timer v1 → v2: give it an id. */
 export function migrateTimerV1(
   value: unknown,
   newId: () => string = () => crypto.randomUUID(),
 ): Timer | null {
-  if (!isObject(value) || !isObject(value.issue) || typeof value.startedAt !== 'number') {
+  if (!isRecord(value) || !isRecord(value.issue) || typeof value.startedAt !== 'number') {
     return null;
   }
   const v = value as unknown as Partial<Timer> & TimerV1;
@@ -53,7 +51,7 @@ export function migrateTimerV1(
 /** Outbox v1 → v2: the issue as one IssueRef, the device start, when it was made, its source. */
 export function migrateOutboxV1(value: unknown, at = Date.now()): OutboxItem[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(isObject).map((raw) => migrateOutboxItemV1(raw, at));
+  return value.filter(isRecord).map((raw) => migrateOutboxItemV1(raw, at));
 }
 
 function migrateOutboxItemV1(raw: Record<string, unknown>, at: number): OutboxItem {
@@ -94,6 +92,6 @@ function migrateOutboxItemV1(raw: Record<string, unknown>, at: number): OutboxIt
 
 function toErrorData(e: unknown): ErrorData | undefined {
   if (typeof e === 'string') return { kind: 'internal', message: e };
-  if (isObject(e) && typeof e.message === 'string') return e as unknown as ErrorData;
+  if (isRecord(e) && typeof e.message === 'string') return e as unknown as ErrorData;
   return undefined;
 }
