@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildChrome } from './bench/build';
+import { addBlankPage } from './bench/floor';
 import { describeMachine } from './bench/machine';
 import { renderTable } from './bench/report';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     log('Building the production extension (Chrome), and a copy with source maps…');
     await buildChrome(root, join(work, '.output'));
     await buildChrome(root, join(work, 'mapped'), true);
+    addBlankPage(join(work, '.output/chrome-mv3'));
     const machine = { ...describeMachine(CHROMIUM), loadBefore: load() };
     // The harness resolves ./.output/chrome-mv3 when it is imported: point it at our build.
     process.chdir(work);
