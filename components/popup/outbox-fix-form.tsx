@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
-import { formatMinutes, parseDuration } from '../../lib/duration';
-import { formatDateTimeLocalInput, parseDateTimeLocalInput } from '../../lib/format';
 import { Field } from '../shared/field';
 import { Confirm } from '../shared/confirm';
 import { splitError } from '../shared/field-errors';
+import { useEntryFields } from './entry-fields';
 import type { ErrorData, OutboxItem } from '../../lib/types';
 
 const FIELDS = ['duration', 'startedAt', 'note', 'issue'] as const;
 
 /** An entry Kendo refused: fix what it objected to, move it to another issue, or give it up. */
 export function OutboxFixForm({ item }: { item: OutboxItem }) {
-  const [duration, setDuration] = useState(formatMinutes(item.body.minutes_spent));
-  const [startedAt, setStartedAt] = useState(formatDateTimeLocalInput(item.deviceStartedAt));
-  const [note, setNote] = useState(item.body.note ?? '');
+  const draft = useEntryFields({
+    minutes: item.body.minutes_spent,
+    startMs: item.deviceStartedAt,
+    note: item.body.note ?? '',
+  });
   const [issue, setIssue] = useState(item.issue.key);
   const [sendError, setSendError] = useState<ErrorData | null>(null);
   const [confirm, setConfirm] = useState(false);
@@ -24,22 +25,15 @@ export function OutboxFixForm({ item }: { item: OutboxItem }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const parsed = parseDuration(duration);
-    const at = parseDateTimeLocalInput(startedAt);
-    if (!parsed.ok || at === null) {
-      const local: Record<string, string[]> = {};
-      if (!parsed.ok) local.duration = [parsed.message];
-      if (at === null) local.startedAt = [t('popupStartInvalid')];
-      return setSendError({ kind: 'invalid', message: '', fields: local });
-    }
+    const checked = draft.check();
+    if (!checked.ok) return setSendError({ kind: 'invalid', message: '', fields: checked.fields });
     setBusy(true);
     const moved = issue.trim().toUpperCase() !== item.issue.key.toUpperCase();
     const res = await send('fixOutbox', {
       localId: item.localId,
-      minutes: parsed.minutes,
-      // The field holds whole minutes: an untouched start keeps the timer's seconds.
-      ...(startedAt !== formatDateTimeLocalInput(item.deviceStartedAt) && { startedAt: at }),
-      note,
+      minutes: checked.minutes,
+      ...(checked.startedAt !== undefined && { startedAt: checked.startedAt }),
+      note: checked.note,
       ...(moved && { issue: issue.trim() }),
     });
     setBusy(false);
@@ -53,26 +47,7 @@ export function OutboxFixForm({ item }: { item: OutboxItem }) {
       onSubmit={submit}
       noValidate
     >
-      <Field
-        label={t('popupDuration')}
-        value={duration}
-        onValue={setDuration}
-        error={fields.duration}
-      />
-      <Field
-        label={t('popupStartedAt')}
-        type="datetime-local"
-        value={startedAt}
-        onValue={setStartedAt}
-        error={fields.startedAt}
-      />
-      <Field
-        label={t('popupNote')}
-        type="textarea"
-        value={note}
-        onValue={setNote}
-        error={fields.note}
-      />
+      {draft.render(fields)}
       <Field label={t('popupIssue')} value={issue} onValue={setIssue} error={fields.issue} />
       {sendError && general && (
         <p class="error" role="alert">

@@ -94,6 +94,20 @@ describe('waiting to sync', () => {
     });
   });
 
+  it('refuses in the fix form what the edit form refuses: a long note, a start in the future', async () => {
+    await outboxItem.setValue([
+      item('a', 'needs-user', { lastError: { kind: 'validation', message: 'No.' } }),
+    ]);
+    const c = await mount();
+    const section = await until(() => region(c, 'Waiting to sync'), 'region');
+    type(field(section, 'Note'), 'x'.repeat(10_001));
+    type(field(section, 'Started at'), '2999-01-01T10:00');
+    button(section, 'Send again').click();
+    await until(() => describedBy(field(section, 'Note')).includes('10'), 'note error');
+    expect(describedBy(field(section, 'Started at'))).toMatch(/future/);
+    expect(sentOf('fixOutbox')).toHaveLength(0);
+  });
+
   it('asks before discarding a refused entry', async () => {
     await outboxItem.setValue([
       item('a', 'needs-user', { lastError: { kind: 'not_found', message: 'Gone.' } }),
