@@ -1,6 +1,6 @@
 /** Each protocol request, mapped to the service that carries it out. */
 import { browser } from 'wxt/browser';
-import type { Handlers } from './router';
+import { senderKind, type Handlers } from './router';
 import { activeConnection, saveConnection } from '../connection';
 import { discardTimer, resolveIdle, startTimer, stopTimer, updateTimer } from '../timer/service';
 import { resolveIssue } from '../issue/resolve';
@@ -10,7 +10,9 @@ import { logTime } from '../entries/quick-log';
 import { discardOutbox, fixOutbox } from '../outbox/user-actions';
 import { resumePaused, retryNow } from '../outbox/deliver';
 import { suggestIssues } from '../issue/suggest';
-import { settingsItem } from '../storage';
+import { settingsItem, timerItem } from '../storage';
+import { UserError } from '../errors';
+import { t } from '../i18n';
 
 export const handlers: Handlers = {
   async saveConnection({ address, token }) {
@@ -19,7 +21,16 @@ export const handlers: Handlers = {
     return conn;
   },
   startTimer: ({ issue }) => startTimer(issue),
-  stopTimer: ({ timerId }) => stopTimer(timerId),
+  async stopTimer({ timerId }, sender) {
+    // A page's button may stop only a timer of its own tenant, as it may start only one there.
+    if (senderKind(sender) === 'content') {
+      const timer = await timerItem.getValue();
+      if (timer && timer.issue.origin !== new URL(sender.url ?? '').origin) {
+        throw new UserError(t('errRefused'), undefined, 'refused');
+      }
+    }
+    return stopTimer(timerId);
+  },
   async discardTimer({ timerId }) {
     await discardTimer(timerId);
     return null;

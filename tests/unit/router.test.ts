@@ -140,4 +140,15 @@ describe('dispatch', () => {
     );
     expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid' } });
   });
+
+  it("refuses a content script stopping another tenant's timer", async () => {
+    // Found in the security review: a globex page's script could stop acme's running timer.
+    await dispatch(realHandlers, startKd42, popup);
+    const globex = content('https://globex.kendo.dev/projects/1/issues/GP-0001');
+    expect(await dispatch(realHandlers, { type: 'stopTimer', data: {} }, globex)).toEqual(REFUSED);
+    expect(await timerItem.getValue()).not.toBeNull();
+    const res = await dispatch(realHandlers, { type: 'stopTimer', data: {} }, content());
+    expect(res).toMatchObject({ ok: true });
+    expect(await timerItem.getValue()).toBeNull();
+  });
 });
