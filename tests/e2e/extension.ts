@@ -29,6 +29,8 @@ export interface LaunchOptions {
   server: KendoServer;
   userDataDir: string;
   timezone?: string;
+  /** The browser's UI language (default English, which the tests' names are in). */
+  language?: string;
   headless?: boolean;
 }
 
@@ -70,17 +72,20 @@ export class Extension {
   }
 
   private static open(opts: LaunchOptions): Promise<BrowserContext> {
+    const language = opts.language ?? 'en-US';
     return chromium.launchPersistentContext(opts.userDataDir, {
       executablePath: CHROMIUM,
       headless: opts.headless ?? true,
-      // The names tests look for are the English ones, whatever the machine's language.
-      locale: 'en-US',
-      args: chromiumArgs(opts.server.port),
-      ...(opts.timezone && {
-        timezoneId: opts.timezone,
-        // The service worker is no page: it takes the zone from the process.
-        env: { ...process.env, TZ: opts.timezone },
-      }),
+      locale: language,
+      args: [...chromiumArgs(opts.server.port), `--lang=${language}`],
+      // The extension's strings follow Chromium's UI language, which Linux takes from the
+      // environment; the service worker takes its time zone from there too.
+      env: {
+        ...process.env,
+        LANGUAGE: language.replace('-', '_'),
+        ...(opts.timezone && { TZ: opts.timezone }),
+      },
+      ...(opts.timezone && { timezoneId: opts.timezone }),
     });
   }
 

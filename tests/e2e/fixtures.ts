@@ -7,12 +7,15 @@ import { Extension } from './extension';
 export interface Fixtures {
   /** A time zone for the browser (pages and the service worker), e.g. 'Pacific/Auckland'. */
   timezone: string | undefined;
+  /** The browser's UI language, e.g. 'nl'; English when not set. */
+  language: string | undefined;
   /** The extension in a fresh browser profile, against a freshly seeded server. */
   ext: Extension;
 }
 
 export const test = base.extend<Fixtures, { server: KendoServer }>({
   timezone: [undefined, { option: true }],
+  language: [undefined, { option: true }],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -22,12 +25,13 @@ export const test = base.extend<Fixtures, { server: KendoServer }>({
     },
     { scope: 'worker' },
   ],
-  ext: async ({ server, timezone }, use, testInfo) => {
+  ext: async ({ server, timezone, language }, use, testInfo) => {
     server.reset();
     const ext = await Extension.launch({
       server,
       userDataDir: testInfo.outputPath('profile'),
       timezone,
+      language,
     });
     await use(ext);
     await ext.close();
