@@ -7,7 +7,7 @@ import type { KendoServer } from '../kendo-server/index';
 import { TOKENS } from '../kendo-server/seed';
 
 /** The production build; KENDO_TIMER_BUILD points elsewhere (a private build while others rebuild). */
-export const EXTENSION_DIR = resolve(process.env.KENDO_TIMER_BUILD ?? '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.KENDO_TIMER_BUILD || '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The corners of the `chrome` global that tests use inside the extension's contexts. */
