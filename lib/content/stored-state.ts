@@ -1,16 +1,17 @@
 /**
- * The two storage items the button follows, read without WXT's storage wrapper: it would add
- * 3.5 KB gzip to a script that runs on every Kendo page, past its 10 KB budget. The keys are
- * those of `timerItem` and `connectionsItem` in lib/storage.ts (a unit test holds them equal);
- * the background runs their migrations (lib/migrations.ts) when it starts and writes the result,
- * so the raw values have the current shape, and a change made by a migration arrives here too.
+ * The two storage items the button follows, read directly rather than through lib/storage.ts,
+ * whose items would weigh on a script that runs on every Kendo page; the keys come from
+ * lib/storage-keys.ts, as lib/storage.ts's do. The background runs their migrations
+ * (lib/migrations.ts) when it starts and writes the result, so the raw values have the current
+ * shape, and a change made by a migration arrives here too.
  */
 import { browser } from 'wxt/browser';
+import { LOCAL_KEYS } from '../storage-keys';
 import type { Timer } from '../types';
 import type { Connections } from './button-state';
 
-export const TIMER_KEY = 'timer';
-export const CONNECTIONS_KEY = 'connections';
+export const TIMER_KEY = LOCAL_KEYS.timer;
+export const CONNECTIONS_KEY = LOCAL_KEYS.connections;
 
 export interface StoredState {
   timer: Timer | null;
