@@ -78,11 +78,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140 (the current ESR) is the first desktop Firefox that reads
+            // data_collection_permissions; Android has it from 142.
             gecko: {
               id: 'kendo-timer@kendo-timer.dev',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
