@@ -78,7 +78,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // 140 (the current ESR) is the first desktop Firefox that reads
+            // 140 (an ESR) is the first desktop Firefox that reads
             // data_collection_permissions; Android has it from 142.
             gecko: {
               id: 'kendo-timer@kendo-timer.dev',
