@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { entryStartMs } from '../../lib/entries/days';
 import { splitError } from '../shared/field-errors';
@@ -44,11 +45,7 @@ export function EditEntryForm({ entry, onDone }: { entry: Entry; onDone(): void 
       noValidate
     >
       {draft.render(fields, true)}
-      {general && (
-        <p class="error" role="alert">
-          {general}
-        </p>
-      )}
+      <Alert text={general} />
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {t('popupSave')}

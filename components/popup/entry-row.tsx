@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert, useFailure } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { formatMinutes } from '../../lib/duration';
 import { formatTime } from '../../lib/format';
@@ -11,11 +12,8 @@ const keyOf = (e: Entry) => e.issue_key ?? `#${e.issue_id}`;
 
 /** A deleted entry, for as long as the delete can be taken back. */
 function DeletedRow({ entry }: { entry: Entry }) {
-  const [error, setError] = useState<string | null>(null);
-  const undo = async () => {
-    const res = await send('undoDelete', { entryId: entry.id });
-    setError(res.ok ? null : res.error.message);
-  };
+  const [error, run] = useFailure();
+  const undo = () => run(send('undoDelete', { entryId: entry.id }));
   return (
     <li class="entry deleted">
       <span>{t('popupDeleted', keyOf(entry))}</span>
@@ -23,11 +21,7 @@ function DeletedRow({ entry }: { entry: Entry }) {
       <button type="button" class="link" onClick={() => void undo()}>
         {t('popupUndo')}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert text={error} />
     </li>
   );
 }
@@ -35,16 +29,13 @@ function DeletedRow({ entry }: { entry: Entry }) {
 /** One of today's entries, with its actions. */
 export function EntryRow({ entry, pending }: { entry: Entry; pending?: PendingDelete }) {
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, run] = useFailure();
   const editButton = useRef<HTMLButtonElement>(null);
   if (pending && pending.state !== 'failed') return <DeletedRow entry={entry} />;
 
   const key = keyOf(entry);
   const duration = formatMinutes(entry.minutes_spent);
-  const remove = async () => {
-    const res = await send('deleteEntry', { entryId: entry.id });
-    setError(res.ok ? null : res.error.message);
-  };
+  const remove = () => run(send('deleteEntry', { entryId: entry.id }));
   const closeEdit = () => {
     setEditing(false);
     // Back to where the keyboard user was.
@@ -87,16 +78,8 @@ export function EntryRow({ entry, pending }: { entry: Entry; pending?: PendingDe
           </button>
         </div>
       )}
-      {pending?.error && (
-        <p class="error" role="alert">
-          {pending.error.message}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert text={pending?.error?.message} />
+      <Alert text={error} />
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { Field } from '../shared/field';
 import { Confirm } from '../shared/confirm';
@@ -49,11 +50,7 @@ export function OutboxFixForm({ item }: { item: OutboxItem }) {
     >
       {draft.render(fields)}
       <Field label={t('popupIssue')} value={issue} onValue={setIssue} error={fields.issue} />
-      {sendError && general && (
-        <p class="error" role="alert">
-          {general}
-        </p>
-      )}
+      <Alert text={sendError && general} />
       {confirm ? (
         <Confirm
           yes={t('popupYesDiscard')}

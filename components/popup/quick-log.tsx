@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { formatMinutes, parseDuration } from '../../lib/duration';
 import { parseDateTimeLocalInput } from '../../lib/format';
@@ -155,11 +156,7 @@ export function QuickLog({ tabKey }: { tabKey: string | null }) {
       <button type="submit" class="primary" disabled={busy}>
         {t('popupLogTime')}
       </button>
-      {general && (
-        <p class="error" role="alert">
-          {general}
-        </p>
-      )}
+      <Alert text={general} />
       <p role="status" class="ok">
         {done}
       </p>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert, useFailure } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { formatElapsed } from '../../lib/duration';
 import { formatTime } from '../../lib/format';
@@ -14,12 +15,7 @@ export function RunningTimer({ timer }: { timer: Timer }) {
   const now = useNow(1000);
   const [editingStart, setEditingStart] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const act = async (p: ReturnType<typeof send>) => {
-    const res = await p;
-    setError(res.ok ? null : res.error.message);
-  };
+  const [error, act] = useFailure();
 
   return (
     <div class="running">
@@ -65,11 +61,7 @@ export function RunningTimer({ timer }: { timer: Timer }) {
           </button>
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert text={error} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert, useFailure } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { RunningTimer } from './running-timer';
 import type { DetectedIssue } from '../../lib/issue/detect';
@@ -15,11 +15,8 @@ export function TimerSection(props: {
   tabReady: boolean;
 }) {
   const { timer, tabIssue } = props;
-  const [error, setError] = useState<string | null>(null);
-  const start = async (issue: DetectedIssue) => {
-    const res = await send('startTimer', { issue });
-    setError(res.ok ? null : res.error.message);
-  };
+  const [error, run] = useFailure();
+  const start = (issue: DetectedIssue) => run(send('startTimer', { issue }));
   // A timer on another issue than the tab's: offer to switch; the background logs the first one.
   const other = tabIssue && (!timer || !sameIssue(timer.issue, tabIssue)) ? tabIssue : null;
 
@@ -39,11 +36,7 @@ export function TimerSection(props: {
         </div>
       )}
       {!timer && !tabIssue && props.tabReady && <p class="subtle">{t('popupNoIssue')}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert text={error} />
     </section>
   );
 }

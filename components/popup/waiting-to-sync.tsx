@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Alert, useFailure } from '../shared/alert';
 import { send } from '../../lib/messages';
 import { formatMinutes } from '../../lib/duration';
 import { formatTime } from '../../lib/format';
@@ -16,11 +16,8 @@ export function reasonOf(item: OutboxItem): string {
 }
 
 function OutboxRow({ item }: { item: OutboxItem }) {
-  const [error, setError] = useState<string | null>(null);
-  const retry = async () => {
-    const res = await send('retryOutbox', { localId: item.localId });
-    setError(res.ok ? null : res.error.message);
-  };
+  const [error, run] = useFailure();
+  const retry = () => run(send('retryOutbox', { localId: item.localId }));
   return (
     <li class="outbox-item">
       <p class="issue">
@@ -39,11 +36,7 @@ function OutboxRow({ item }: { item: OutboxItem }) {
           {t('popupRetry')}
         </button>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert text={error} />
     </li>
   );
 }
