@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { formatMinutes, parseDuration } from '../../lib/duration';
+import { formatMinutes } from '../../lib/duration';
 import { formatDateTimeLocalInput, parseDateTimeLocalInput } from '../../lib/format';
 import { Field } from '../shared/field';
-import { NOTE_MAX } from './quick-log';
+import { checkEntryInput } from './entry-checks';
 
 /** What an entry form starts from: the entry as Kendo has it, or as it waits in the outbox. */
 export interface EntryDraft {
@@ -28,16 +28,11 @@ export function useEntryFields(initial: EntryDraft) {
   const [note, setNote] = useState(initial.note);
 
   function check(): CheckedDraft {
-    const fields: Record<string, string[]> = {};
-    const parsed = parseDuration(duration);
-    if (!parsed.ok) fields.duration = [parsed.message];
     // The field holds whole minutes: an untouched start keeps the seconds it had.
     const at = startedAt === startText ? undefined : parseDateTimeLocalInput(startedAt);
-    if (at === null) fields.startedAt = [t('popupStartInvalid')];
-    else if (at !== undefined && at > Date.now()) fields.startedAt = [t('popupStartFuture')];
-    if (note.length > NOTE_MAX) fields.note = [t('popupNoteTooLong', NOTE_MAX)];
-    if (!parsed.ok || at === null || Object.keys(fields).length) return { ok: false, fields };
-    return { ok: true, minutes: parsed.minutes, note, ...(at !== undefined && { startedAt: at }) };
+    const { fields, minutes } = checkEntryInput(duration, at, note);
+    if (at === null || Object.keys(fields).length) return { ok: false, fields };
+    return { ok: true, minutes, note, ...(at !== undefined && { startedAt: at }) };
   }
 
   function render(errors: Record<string, string[]>, autoFocus = false) {

@@ -2,19 +2,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { Alert } from '../shared/alert';
 import { send } from '../../lib/messages';
-import { formatMinutes, parseDuration } from '../../lib/duration';
+import { formatMinutes } from '../../lib/duration';
 import { parseDateTimeLocalInput } from '../../lib/format';
 import { detectIssue } from '../../lib/issue/detect';
 import { Field } from '../shared/field';
 import { splitError } from '../shared/field-errors';
+import { checkEntryInput, NOTE_MAX, numbers } from './entry-checks';
 import type { ErrorData } from '../../lib/types';
 
-/** Kendo's limit on a note. */
-export const NOTE_MAX = 10_000;
 /** The counter appears this close to the limit, where it starts to matter. */
 const COUNTER_FROM = 9_000;
 const FIELDS = ['issue', 'duration', 'startedAt', 'note'] as const;
-const numbers = new Intl.NumberFormat();
 
 function keyOf(input: string): string {
   try {
@@ -24,16 +22,10 @@ function keyOf(input: string): string {
   }
 }
 
-/** Check what can be checked here, so a bad form sends nothing. */
+/** The form's fields, checked; an empty start means the entry ended now. */
 function validate(duration: string, startedAt: string, note: string) {
-  const fields: Record<string, string[]> = {};
-  const parsed = parseDuration(duration);
-  if (!parsed.ok) fields.duration = [parsed.message];
   const at = startedAt === '' ? undefined : parseDateTimeLocalInput(startedAt);
-  if (at === null) fields.startedAt = [t('popupStartInvalid')];
-  else if (at !== undefined && at > Date.now()) fields.startedAt = [t('popupStartFuture')];
-  if (note.length > NOTE_MAX) fields.note = [t('popupNoteTooLong', numbers.format(NOTE_MAX))];
-  return { fields, minutes: parsed.ok ? parsed.minutes : 0, at: at ?? undefined };
+  return { ...checkEntryInput(duration, at, note), at: at ?? undefined };
 }
 
 /** Time worked without a timer. The issue starts as the active tab's. */
